@@ -1,0 +1,9 @@
+//! The story as data: its typed model, inline markup, validation and loading.
+
+pub mod inline;
+pub mod load;
+pub mod model;
+pub mod validate;
+
+pub use model::Content;
+pub use validate::{parse_content, Problem};

@@ -1,0 +1,99 @@
+//! The content file's shape: typed structs that serde reads from `content/<lang>.json`.
+
+use serde::Deserialize;
+
+/// One story, with every reader-visible string the interface shows.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Content {
+    /// Language tag of the file, such as `en`; set on the app root as `lang`.
+    pub lang: String,
+    /// Interface labels: nothing the reader sees is written in the code.
+    pub labels: Labels,
+    pub story: Story,
+    /// Terms that story text may reference inline as `[[id]]` or `[[id|shown words]]`.
+    #[serde(default)]
+    pub glossary: Vec<GlossaryEntry>,
+    #[serde(default)]
+    pub faq: Vec<FaqEntry>,
+}
+
+/// Words of the interface itself.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Labels {
+    /// The page's `<title>`.
+    pub page_title: String,
+    pub skip_to_content: String,
+    pub key_facts: String,
+    pub faq_heading: String,
+    /// Introduces the link from a FAQ answer to the section it draws on.
+    pub faq_related_section: String,
+    /// Credits the reporting the explainer retells.
+    pub source_note: String,
+}
+
+/// The story's header and its sections.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Story {
+    pub kicker: String,
+    pub headline: String,
+    pub standfirst: String,
+    #[serde(default)]
+    pub key_facts: Vec<KeyFact>,
+    pub sections: Vec<Section>,
+}
+
+/// A short labelled fact, as in the header strip or a section's fact card.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyFact {
+    pub label: String,
+    pub value: String,
+}
+
+/// One part of the story, addressable as `#<id>`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    /// One sentence, always visible.
+    pub summary: String,
+    /// Paragraphs; each may reference glossary terms.
+    pub body: Vec<String>,
+    #[serde(default)]
+    pub list: Option<SectionList>,
+    #[serde(default)]
+    pub fact: Option<KeyFact>,
+}
+
+/// A bulleted list inside a section, with the sentence that introduces it.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionList {
+    pub intro: String,
+    pub items: Vec<String>,
+}
+
+/// A term and its short definition.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryEntry {
+    pub id: String,
+    pub term: String,
+    pub definition: String,
+}
+
+/// A question and its answer, addressable as `#faq-<id>`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FaqEntry {
+    pub id: String,
+    pub question: String,
+    pub answer: String,
+    /// Id of the section the answer draws on.
+    #[serde(default)]
+    pub section: Option<String>,
+}

@@ -1,0 +1,264 @@
+//! Reading and checking a content file: every problem is reported with its place, such as `faq[3].answer: missing`.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde_json::Value;
+
+use super::inline::{self, Inline};
+use super::model::{Content, Section};
+
+/// One thing wrong with a content file, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// A path into the file (`sections[2].title`) or, for broken JSON, a line and column.
+    pub place: String,
+    pub message: String,
+}
+
+impl Problem {
+    fn new(place: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            place: place.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.place, self.message)
+    }
+}
+
+/// Parses and checks a content file; on failure, returns every problem found.
+pub fn parse_content(json: &str) -> Result<Content, Vec<Problem>> {
+    let raw: Value = serde_json::from_str(json).map_err(|e| vec![syntax_problem(&e)])?;
+    let mut problems = Vec::new();
+    find_empty_text(&raw, &mut String::new(), &mut problems);
+    match serde_path_to_error::deserialize::<_, Content>(raw) {
+        Ok(content) => {
+            problems.extend(check(&content));
+            if problems.is_empty() {
+                Ok(content)
+            } else {
+                Err(problems)
+            }
+        }
+        Err(err) => {
+            let path = err.path().to_string();
+            problems.push(shape_problem(&path, &err.into_inner().to_string()));
+            Err(problems)
+        }
+    }
+}
+
+fn syntax_problem(err: &serde_json::Error) -> Problem {
+    let full = err.to_string();
+    let suffix = format!(" at line {} column {}", err.line(), err.column());
+    let message = full.strip_suffix(&suffix).unwrap_or(&full);
+    Problem::new(
+        format!("line {}, column {}", err.line(), err.column()),
+        format!("not valid JSON: {message}"),
+    )
+}
+
+/// Turns serde's message about a value of the wrong shape into a problem at the right place.
+fn shape_problem(path: &str, message: &str) -> Problem {
+    let at = |field: &str| {
+        if path == "." {
+            field.to_string()
+        } else {
+            format!("{path}.{field}")
+        }
+    };
+    let quoted = |rest: &str| rest.split('`').nth(1).map(str::to_string);
+    if let Some(field) = message.strip_prefix("missing field ").and_then(quoted) {
+        return Problem::new(at(&field), "missing");
+    }
+    // serde's path already ends at an unknown field.
+    if message.starts_with("unknown field ") {
+        return Problem::new(path, "not a known field (is it misspelt?)");
+    }
+    let place = if path == "." { "(top level)" } else { path };
+    Problem::new(place, message)
+}
+
+/// Every string in a content file is read by someone, so none may be blank.
+fn find_empty_text(value: &Value, place: &mut String, problems: &mut Vec<Problem>) {
+    let len = place.len();
+    match value {
+        Value::String(text) if text.trim().is_empty() => {
+            problems.push(Problem::new(place.clone(), "must not be empty"));
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                place.push_str(&format!("[{i}]"));
+                find_empty_text(item, place, problems);
+                place.truncate(len);
+            }
+        }
+        Value::Object(fields) => {
+            for (key, item) in fields {
+                if !place.is_empty() {
+                    place.push('.');
+                }
+                place.push_str(key);
+                find_empty_text(item, place, problems);
+                place.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Checks what the types cannot: ids, references between parts, and inline markup.
+fn check(content: &Content) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let story = &content.story;
+    if story.sections.is_empty() {
+        problems.push(Problem::new("story.sections", "needs at least one section"));
+    }
+    let section_ids = unique_ids(
+        story.sections.iter().map(|s| s.id.as_str()),
+        "story.sections",
+        &mut problems,
+    );
+    let glossary_ids = unique_ids(
+        content.glossary.iter().map(|g| g.id.as_str()),
+        "glossary",
+        &mut problems,
+    );
+    unique_ids(
+        content.faq.iter().map(|f| f.id.as_str()),
+        "faq",
+        &mut problems,
+    );
+
+    let mut rich =
+        |place: String, text: &str| check_inline(&place, text, &glossary_ids, &mut problems);
+    rich("story.standfirst".into(), &story.standfirst);
+    for (i, section) in story.sections.iter().enumerate() {
+        for (place, text) in section_texts(section, &format!("story.sections[{i}]")) {
+            rich(place, text);
+        }
+    }
+    for (i, entry) in content.faq.iter().enumerate() {
+        rich(format!("faq[{i}].answer"), &entry.answer);
+    }
+
+    for (i, entry) in content.faq.iter().enumerate() {
+        if let Some(section) = &entry.section {
+            if !section_ids.contains(section.as_str()) {
+                problems.push(Problem::new(
+                    format!("faq[{i}].section"),
+                    format!("names section \"{section}\", which does not exist"),
+                ));
+            }
+        }
+    }
+    for (i, section) in story.sections.iter().enumerate() {
+        if section.body.is_empty() {
+            problems.push(Problem::new(
+                format!("story.sections[{i}].body"),
+                "needs at least one paragraph",
+            ));
+        }
+        if section
+            .list
+            .as_ref()
+            .is_some_and(|list| list.items.is_empty())
+        {
+            problems.push(Problem::new(
+                format!("story.sections[{i}].list.items"),
+                "needs at least one item",
+            ));
+        }
+    }
+    problems
+}
+
+/// The texts of a section that may hold glossary references, each with its place.
+fn section_texts<'a>(section: &'a Section, place: &str) -> Vec<(String, &'a str)> {
+    let mut texts = vec![(format!("{place}.summary"), section.summary.as_str())];
+    for (i, paragraph) in section.body.iter().enumerate() {
+        texts.push((format!("{place}.body[{i}]"), paragraph));
+    }
+    if let Some(list) = &section.list {
+        for (i, item) in list.items.iter().enumerate() {
+            texts.push((format!("{place}.list.items[{i}]"), item));
+        }
+    }
+    texts
+}
+
+fn check_inline(
+    place: &str,
+    text: &str,
+    glossary_ids: &HashSet<&str>,
+    problems: &mut Vec<Problem>,
+) {
+    match inline::parse(text) {
+        Err(err) => problems.push(Problem::new(place, err.to_string())),
+        Ok(runs) => {
+            for run in runs {
+                if let Inline::Term { id, .. } = run {
+                    if !glossary_ids.contains(id) {
+                        problems.push(Problem::new(
+                            place,
+                            format!("refers to glossary term \"{id}\", which does not exist"),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Checks that each id is a slug and appears once; returns the set of ids.
+fn unique_ids<'a>(
+    ids: impl Iterator<Item = &'a str>,
+    list: &str,
+    problems: &mut Vec<Problem>,
+) -> HashSet<&'a str> {
+    let mut seen = HashSet::new();
+    for (i, id) in ids.enumerate() {
+        let place = format!("{list}[{i}].id");
+        if !id.trim().is_empty() && !is_slug(id) {
+            problems.push(Problem::new(
+                &place,
+                format!("\"{id}\" is not a slug (lower-case letters, digits and single hyphens)"),
+            ));
+        }
+        if !seen.insert(id) {
+            problems.push(Problem::new(&place, format!("\"{id}\" is used twice")));
+        }
+    }
+    seen
+}
+
+/// A slug: lower-case ASCII letters and digits in groups joined by single hyphens.
+pub fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_slug;
+
+    #[test]
+    fn slugs() {
+        for good in ["a", "trade-2024", "boeing-737-max"] {
+            assert!(is_slug(good), "{good}");
+        }
+        for bad in ["", "-a", "a-", "a--b", "Trade", "a b", "été", "a_b"] {
+            assert!(!is_slug(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+//! The root component: loads the content file, then shows the story, the loading state or an error.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::content::load::{fetch_content, LoadError};
+use crate::content::Content;
+use crate::ui::status::{ErrorPanel, LoadingPanel};
+use crate::ui::story::Story;
+
+/// Where loading the content stands.
+#[derive(Clone, Debug, PartialEq)]
+enum LoadState {
+    Loading,
+    Ready(Arc<Content>),
+    Failed(LoadError),
+}
+
+/// The whole explainer, fed by the content file at `content_url`.
+#[component]
+pub fn App(#[prop(into)] content_url: String) -> impl IntoView {
+    let state = RwSignal::new(LoadState::Loading);
+    let load = move || {
+        let url = content_url.clone();
+        state.set(LoadState::Loading);
+        spawn_local(async move {
+            state.set(match fetch_content(&url).await {
+                Ok(content) => LoadState::Ready(Arc::new(content)),
+                Err(error) => LoadState::Failed(error),
+            });
+        });
+    };
+    load();
+
+    view! {
+        <div class="explainer">
+            {move || match state.get() {
+                LoadState::Loading => view! { <LoadingPanel /> }.into_any(),
+                LoadState::Failed(error) => {
+                    let retry = load.clone();
+                    view! { <ErrorPanel error on_retry=move || retry() /> }.into_any()
+                }
+                LoadState::Ready(content) => view! { <Story content /> }.into_any(),
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,65 @@
+//! The story page: header with key facts, the sections, the FAQ and the source note.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::content::model::KeyFact;
+use crate::content::Content;
+use crate::ui::faq::Faq;
+use crate::ui::rich_text::RichText;
+use crate::ui::section::StorySection;
+
+/// Everything the content file holds, laid out as one page.
+#[component]
+pub fn Story(content: Arc<Content>) -> impl IntoView {
+    provide_context(content.clone());
+    document().set_title(&content.labels.page_title);
+    let labels = &content.labels;
+    let story = &content.story;
+    view! {
+        <div class="story" lang=content.lang.clone()>
+            <a class="skip-link" href="#main">{labels.skip_to_content.clone()}</a>
+            <header class="story-header">
+                <p class="story-header__kicker">{story.kicker.clone()}</p>
+                <h1 class="story-header__headline">{story.headline.clone()}</h1>
+                <p class="story-header__standfirst"><RichText text=story.standfirst.clone() /></p>
+                <KeyFacts title=labels.key_facts.clone() facts=story.key_facts.clone() />
+            </header>
+            <main id="main" class="story-body" tabindex="-1">
+                {story
+                    .sections
+                    .iter()
+                    .map(|section| view! { <StorySection section=section.clone() /> })
+                    .collect_view()}
+                <Faq />
+            </main>
+            <footer class="story-footer">
+                <p>{labels.source_note.clone()}</p>
+            </footer>
+        </div>
+    }
+}
+
+/// The strip of labelled facts under the headline.
+#[component]
+fn KeyFacts(title: String, facts: Vec<KeyFact>) -> impl IntoView {
+    (!facts.is_empty()).then(|| {
+        view! {
+            <section class="key-facts" aria-labelledby="key-facts-title">
+                <h2 id="key-facts-title" class="visually-hidden">{title}</h2>
+                <dl class="key-facts__list">
+                    {facts
+                        .into_iter()
+                        .map(|fact| view! {
+                            <div class="key-facts__item">
+                                <dt>{fact.label}</dt>
+                                <dd>{fact.value}</dd>
+                            </div>
+                        })
+                        .collect_view()}
+                </dl>
+            </section>
+        }
+    })
+}

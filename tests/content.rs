@@ -1,0 +1,187 @@
+//! Native tests of reading and checking content files: the shipped file, and one test per kind of
+//! malformed file, each checking the message and its place.
+#![cfg(not(target_arch = "wasm32"))]
+
+use partnership_explainer::content::{parse_content, Problem};
+use serde_json::{json, Value};
+
+const VALID: &str = include_str!("fixtures/valid.json");
+const SHIPPED: &str = include_str!("../public/content/en.json");
+
+fn fixture() -> Value {
+    serde_json::from_str(VALID).unwrap()
+}
+
+/// The problems found in `doc`, as `place: message` lines.
+fn problems(doc: &Value) -> Vec<String> {
+    match parse_content(&doc.to_string()) {
+        Ok(_) => panic!("expected the content to be rejected"),
+        Err(problems) => problems.iter().map(Problem::to_string).collect(),
+    }
+}
+
+#[test]
+fn shipped_content_file_is_valid() {
+    let content = parse_content(SHIPPED)
+        .unwrap_or_else(|problems| panic!("public/content/en.json has problems:\n{problems:#?}"));
+    assert!(!content.story.sections.is_empty());
+}
+
+#[test]
+fn fixture_parses_into_typed_content() {
+    let content = parse_content(VALID).unwrap();
+    assert_eq!(content.story.headline, "Fixture headline");
+    assert_eq!(
+        content.story.sections[1].list.as_ref().unwrap().items.len(),
+        2
+    );
+    assert_eq!(content.faq[0].section.as_deref(), Some("first"));
+    assert_eq!(content.faq[1].section, None);
+}
+
+#[test]
+fn invalid_json_names_line_and_column() {
+    let broken = "{\n  \"lang\": \"en\",\n  \"labels\": {,\n}";
+    let problems = parse_content(broken).unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].place, "line 3, column 14");
+    assert!(
+        problems[0].message.starts_with("not valid JSON: "),
+        "{}",
+        problems[0]
+    );
+}
+
+#[test]
+fn missing_field_is_named_at_its_place() {
+    let mut doc = fixture();
+    doc["faq"][1].as_object_mut().unwrap().remove("answer");
+    assert_eq!(problems(&doc), ["faq[1].answer: missing"]);
+}
+
+#[test]
+fn missing_top_level_field_is_named() {
+    let mut doc = fixture();
+    doc.as_object_mut().unwrap().remove("labels");
+    assert_eq!(problems(&doc), ["labels: missing"]);
+}
+
+#[test]
+fn wrong_type_is_named_at_its_place() {
+    let mut doc = fixture();
+    doc["story"]["sections"][0]["title"] = json!(3);
+    assert_eq!(
+        problems(&doc),
+        ["story.sections[0].title: invalid type: integer `3`, expected a string"]
+    );
+}
+
+#[test]
+fn unknown_field_is_named() {
+    let mut doc = fixture();
+    doc["story"]["sections"][1]["titel"] = json!("typo");
+    let found = problems(&doc);
+    assert_eq!(found.len(), 1);
+    assert!(
+        found[0].starts_with("story.sections[1].titel: not a known field"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn duplicate_ids_are_reported() {
+    let mut doc = fixture();
+    doc["story"]["sections"][1]["id"] = json!("first");
+    assert_eq!(
+        problems(&doc),
+        ["story.sections[1].id: \"first\" is used twice"]
+    );
+}
+
+#[test]
+fn ids_must_be_slugs() {
+    let mut doc = fixture();
+    doc["faq"][0]["id"] = json!("First Question");
+    assert_eq!(
+        problems(&doc),
+        ["faq[0].id: \"First Question\" is not a slug (lower-case letters, digits and single hyphens)"]
+    );
+}
+
+#[test]
+fn dangling_section_reference_is_reported() {
+    let mut doc = fixture();
+    doc["faq"][0]["section"] = json!("nowhere");
+    assert_eq!(
+        problems(&doc),
+        ["faq[0].section: names section \"nowhere\", which does not exist"]
+    );
+}
+
+#[test]
+fn dangling_glossary_reference_is_reported() {
+    let mut doc = fixture();
+    doc["story"]["sections"][1]["list"]["items"][0] = json!("About [[nothing]].");
+    assert_eq!(
+        problems(&doc),
+        ["story.sections[1].list.items[0]: refers to glossary term \"nothing\", which does not exist"]
+    );
+}
+
+#[test]
+fn unclosed_glossary_reference_is_reported() {
+    let mut doc = fixture();
+    doc["story"]["sections"][0]["body"][0] = json!("Broken [[bloc reference.");
+    assert_eq!(
+        problems(&doc),
+        ["story.sections[0].body[0]: a glossary reference opened with [[ is never closed with ]]"]
+    );
+}
+
+#[test]
+fn empty_text_is_reported() {
+    let mut doc = fixture();
+    doc["labels"]["key_facts"] = json!("   ");
+    assert_eq!(problems(&doc), ["labels.key_facts: must not be empty"]);
+}
+
+#[test]
+fn empty_lists_are_reported() {
+    let mut doc = fixture();
+    doc["story"]["sections"][0]["body"] = json!([]);
+    doc["story"]["sections"][1]["list"]["items"] = json!([]);
+    assert_eq!(
+        problems(&doc),
+        [
+            "story.sections[0].body: needs at least one paragraph",
+            "story.sections[1].list.items: needs at least one item",
+        ]
+    );
+}
+
+#[test]
+fn every_problem_is_listed_at_once() {
+    let mut doc = fixture();
+    doc["story"]["headline"] = json!("");
+    doc["story"]["sections"][1]["title"] = json!("");
+    doc["faq"][1]["id"] = json!("one");
+    doc["faq"][0]["section"] = json!("gone");
+    assert_eq!(
+        problems(&doc),
+        [
+            "story.headline: must not be empty",
+            "story.sections[1].title: must not be empty",
+            "faq[1].id: \"one\" is used twice",
+            "faq[0].section: names section \"gone\", which does not exist",
+        ]
+    );
+}
+
+#[test]
+fn hostile_markup_is_kept_as_plain_text() {
+    let mut doc = fixture();
+    let hostile = "<img src=x onerror=alert(1)><script>alert(2)</script>";
+    doc["story"]["headline"] = json!(hostile);
+    let content = parse_content(&doc.to_string()).unwrap();
+    assert_eq!(content.story.headline, hostile);
+}

@@ -1,0 +1,6 @@
+//! End-to-end journeys: the release `dist/`, served on 127.0.0.1, in headless Chromium.
+//! Build `dist/` first (`trunk build --release`); `scripts/test` does both.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod loading;
+mod support;

@@ -1,0 +1,122 @@
+//! A small HTTP server for `dist/` on 127.0.0.1, whose replies a test can replace or remove.
+//! It runs on a background thread and ends with the test process.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::thread;
+
+/// What the server sends for a path instead of the file on disk.
+#[derive(Clone, Debug)]
+pub enum Reply {
+    /// Answer 404, as if the file were gone.
+    Missing,
+    /// Answer 200 with this body.
+    Body(String),
+}
+
+type Overrides = Arc<Mutex<HashMap<String, Reply>>>;
+
+/// A running server; the listener lives as long as the test process.
+pub struct StaticServer {
+    origin: String,
+    overrides: Overrides,
+}
+
+impl StaticServer {
+    /// Serves `root` at `http://127.0.0.1:<free port>/`.
+    pub fn start(root: impl Into<PathBuf>) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+        let origin = format!("http://{}", listener.local_addr().unwrap());
+        let overrides = Overrides::default();
+        let root = root.into();
+        let shared = overrides.clone();
+        thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let (root, shared) = (root.clone(), shared.clone());
+                thread::spawn(move || serve(stream, &root, &shared));
+            }
+        });
+        StaticServer { origin, overrides }
+    }
+
+    /// The absolute URL of `path` (which starts with `/`).
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.origin)
+    }
+
+    /// Answers `path` with `reply` from now on.
+    pub fn set(&self, path: &str, reply: Reply) {
+        self.overrides
+            .lock()
+            .unwrap()
+            .insert(path.to_string(), reply);
+    }
+
+    /// Serves the file on disk for `path` again.
+    pub fn reset(&self, path: &str) {
+        self.overrides.lock().unwrap().remove(path);
+    }
+}
+
+fn serve(stream: TcpStream, root: &Path, overrides: &Overrides) {
+    let mut reader = BufReader::new(&stream);
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line).is_err() {
+        return;
+    }
+    // Read and ignore the headers.
+    let mut header = String::new();
+    while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
+        header.clear();
+    }
+    let target = request_line.split_whitespace().nth(1).unwrap_or("/");
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let reply = overrides.lock().unwrap().get(path).cloned();
+    let (status, kind, body) = match reply {
+        Some(Reply::Missing) => not_found(),
+        Some(Reply::Body(body)) => ("200 OK", content_type(path), body.into_bytes()),
+        None => read_file(root, path),
+    };
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let mut stream = &stream;
+    let _ = stream
+        .write_all(head.as_bytes())
+        .and_then(|_| stream.write_all(&body));
+}
+
+fn read_file(root: &Path, path: &str) -> (&'static str, &'static str, Vec<u8>) {
+    let relative = path.trim_start_matches('/');
+    if relative.split('/').any(|part| part == "..") {
+        return not_found();
+    }
+    let mut file = root.join(relative);
+    if path.ends_with('/') {
+        file.push("index.html");
+    }
+    match std::fs::read(&file) {
+        Ok(body) => ("200 OK", content_type(&file.to_string_lossy()), body),
+        Err(_) => not_found(),
+    }
+}
+
+fn not_found() -> (&'static str, &'static str, Vec<u8>) {
+    ("404 Not Found", "text/plain", b"not found".to_vec())
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next() {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css",
+        Some("json") => "application/json",
+        Some("svg") => "image/svg+xml",
+        _ => "application/octet-stream",
+    }
+}
