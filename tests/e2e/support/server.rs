@@ -28,15 +28,21 @@ pub struct StaticServer {
 impl StaticServer {
     /// Serves `root` at `http://127.0.0.1:<free port>/`.
     pub fn start(root: impl Into<PathBuf>) -> Self {
+        Self::start_under(root, "/")
+    }
+
+    /// Serves `root` under the URL path `prefix` (which starts and ends with `/`); all else is 404.
+    pub fn start_under(root: impl Into<PathBuf>, prefix: &str) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
         let origin = format!("http://{}", listener.local_addr().unwrap());
         let overrides = Overrides::default();
         let root = root.into();
         let shared = overrides.clone();
+        let prefix = prefix.to_string();
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let (root, shared) = (root.clone(), shared.clone());
-                thread::spawn(move || serve(stream, &root, &shared));
+                let (root, shared, prefix) = (root.clone(), shared.clone(), prefix.clone());
+                thread::spawn(move || serve(stream, &root, &prefix, &shared));
             }
         });
         StaticServer { origin, overrides }
@@ -61,7 +67,7 @@ impl StaticServer {
     }
 }
 
-fn serve(stream: TcpStream, root: &Path, overrides: &Overrides) {
+fn serve(stream: TcpStream, root: &Path, prefix: &str, overrides: &Overrides) {
     let mut reader = BufReader::new(&stream);
     let mut request_line = String::new();
     if reader.read_line(&mut request_line).is_err() {
@@ -78,7 +84,10 @@ fn serve(stream: TcpStream, root: &Path, overrides: &Overrides) {
     let (status, kind, body) = match reply {
         Some(Reply::Missing) => not_found(),
         Some(Reply::Body(body)) => ("200 OK", content_type(path), body.into_bytes()),
-        None => read_file(root, path),
+        None => match path.strip_prefix(prefix) {
+            Some(inside) => read_file(root, &format!("/{inside}")),
+            None => not_found(),
+        },
     };
     let head = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",

@@ -1,0 +1,126 @@
+//! Size report of the first load: each file the release page fetches before the story shows
+//! (HTML, JS, wasm, CSS, content), raw, gzip and brotli, and a budget on the brotli total.
+//!
+//! Run after `trunk build --release`: `cargo test --test size_report -- --nocapture`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The most the first load may weigh, brotli-compressed, in bytes.
+const FIRST_LOAD_BROTLI_BUDGET: usize = 200 * 1024;
+
+/// Fetched by the app itself once it starts, so not named in `index.html`.
+const CONTENT_FILE: &str = "content/en.json";
+
+fn dist() -> PathBuf {
+    let dist = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist");
+    assert!(
+        dist.join("index.html").is_file(),
+        "no dist/index.html: run `trunk build --release` first (scripts/test does)"
+    );
+    dist
+}
+
+/// The local files `index.html` links to (`href="…"`, `src="…"`), in order, without repeats.
+fn linked_files(dist: &Path, html: &str) -> Vec<String> {
+    let mut files = Vec::new();
+    for attribute in ["href=\"", "src=\""] {
+        for piece in html.split(attribute).skip(1) {
+            let target = piece.split('"').next().unwrap_or_default();
+            if let Some(file) = local_file(dist, target) {
+                if !files.contains(&file) {
+                    files.push(file);
+                }
+            }
+        }
+    }
+    files
+}
+
+/// Maps a URL such as `/some/public/url/app.js` to the file under `dist/`, if there is one.
+fn local_file(dist: &Path, target: &str) -> Option<String> {
+    if target.contains("://") || target.starts_with("data:") || target.starts_with('#') {
+        return None;
+    }
+    let path = target.split(['?', '#']).next()?.trim_start_matches('/');
+    let parts: Vec<&str> = path.split('/').collect();
+    (0..parts.len())
+        .map(|skip| parts[skip..].join("/"))
+        .find(|candidate| !candidate.is_empty() && dist.join(candidate).is_file())
+}
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap().len()
+}
+
+fn brotli_len(bytes: &[u8]) -> usize {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).unwrap();
+    out.len()
+}
+
+#[test]
+fn first_load_fits_the_brotli_budget() {
+    let dist = dist();
+    let html = std::fs::read_to_string(dist.join("index.html")).unwrap();
+    let mut files = vec!["index.html".to_string()];
+    files.extend(linked_files(&dist, &html));
+    files.push(CONTENT_FILE.to_string());
+
+    let mut report = format!(
+        "{:<52} {:>9} {:>9} {:>9}\n",
+        "first load", "raw", "gzip", "brotli"
+    );
+    let mut totals = [0usize; 3];
+    for file in &files {
+        let bytes = std::fs::read(dist.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let sizes = [bytes.len(), gzip_len(&bytes), brotli_len(&bytes)];
+        report += &format!(
+            "{file:<52} {:>9} {:>9} {:>9}\n",
+            sizes[0], sizes[1], sizes[2]
+        );
+        for (total, size) in totals.iter_mut().zip(sizes) {
+            *total += size;
+        }
+    }
+    report += &format!(
+        "{:<52} {:>9} {:>9} {:>9}\n",
+        "total", totals[0], totals[1], totals[2]
+    );
+    report += &format!(
+        "budget: {} of {} bytes brotli ({:.0}%)\n",
+        totals[2],
+        FIRST_LOAD_BROTLI_BUDGET,
+        100.0 * totals[2] as f64 / FIRST_LOAD_BROTLI_BUDGET as f64
+    );
+    println!("{report}");
+    let _ = std::fs::write(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/size-report.txt"),
+        &report,
+    );
+
+    assert!(
+        files.iter().any(|f| f.ends_with(".wasm")),
+        "no wasm found in index.html: {files:?}"
+    );
+    assert!(
+        files.iter().any(|f| f.ends_with(".js")),
+        "no JS found in index.html: {files:?}"
+    );
+    assert!(
+        files.iter().any(|f| f.ends_with(".css")),
+        "no CSS found in index.html: {files:?}"
+    );
+    assert!(
+        totals[2] <= FIRST_LOAD_BROTLI_BUDGET,
+        "the first load is {} bytes brotli, over the budget of {FIRST_LOAD_BROTLI_BUDGET}",
+        totals[2]
+    );
+}
