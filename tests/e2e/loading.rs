@@ -158,7 +158,10 @@ async fn a_build_for_a_sub_path_loads_its_content_from_there() {
         "no {SUB_PATH_DIST}: run `trunk build --release --public-url /some/path/ --dist {SUB_PATH_DIST}`"
     );
     let server = StaticServer::start_under(root, "/some/path/");
-    let headline = shipped_content()["story"]["headline"].as_str().unwrap().to_string();
+    let headline = shipped_content()["story"]["headline"]
+        .as_str()
+        .unwrap()
+        .to_string();
     with_browser(move |client| async move {
         client.goto(&server.url("/some/path/")).await.unwrap();
         assert_eq!(text_of(&client, "h1").await, headline);
