@@ -5,4 +5,5 @@
 
 pub mod asset_url;
 pub mod content;
+pub mod storage;
 pub mod ui;

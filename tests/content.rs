@@ -28,6 +28,32 @@ fn shipped_content_file_is_valid() {
 }
 
 #[test]
+fn shipped_story_has_the_shape_the_explainer_promises() {
+    let content = parse_content(SHIPPED).unwrap();
+    let sections = &content.story.sections;
+    assert!(
+        (8..=12).contains(&sections.len()),
+        "{} sections",
+        sections.len()
+    );
+    assert!(content.story.key_facts.len() >= 4);
+    assert!(
+        sections.iter().any(|s| s.perspectives.is_some()),
+        "a section shows points of view"
+    );
+    // Every glossary entry is used somewhere, or it is a definition no reader can open.
+    for entry in &content.glossary {
+        let reference = format!("[[{}", entry.id);
+        assert!(
+            SHIPPED.contains(&format!("{reference}]]"))
+                || SHIPPED.contains(&format!("{reference}|")),
+            "glossary entry {} is never referenced",
+            entry.id
+        );
+    }
+}
+
+#[test]
 fn fixture_parses_into_typed_content() {
     let content = parse_content(VALID).unwrap();
     assert_eq!(content.story.headline, "Fixture headline");
@@ -143,6 +169,28 @@ fn empty_text_is_reported() {
     let mut doc = fixture();
     doc["labels"]["key_facts"] = json!("   ");
     assert_eq!(problems(&doc), ["labels.key_facts: must not be empty"]);
+}
+
+#[test]
+fn points_of_view_need_two_tabs_with_unique_ids() {
+    let mut doc = fixture();
+    let tabs = &mut doc["story"]["sections"][1]["perspectives"]["tabs"];
+    tabs[1]["id"] = json!("left");
+    tabs[2]["items"] = json!([]);
+    assert_eq!(
+        problems(&doc),
+        [
+            "story.sections[1].perspectives.tabs[2].items: needs at least one item",
+            "story.sections[1].perspectives.tabs[1].id: \"left\" is used twice",
+        ]
+    );
+    let mut doc = fixture();
+    doc["story"]["sections"][1]["perspectives"]["tabs"] =
+        json!([{ "id": "only", "label": "Only", "intro": "Alone:", "items": ["One"] }]);
+    assert_eq!(
+        problems(&doc),
+        ["story.sections[1].perspectives.tabs: needs at least two points of view"]
+    );
 }
 
 #[test]

@@ -121,9 +121,16 @@ fn story_renders_sections_glossary_terms_and_faq_links() {
         texts(&root, ".story-section h2"),
         ["First section", "Second section"]
     );
-    assert_eq!(texts(&root, ".term"), ["The Bloc", "regional bloc"]);
     assert_eq!(
-        texts(&root, ".story-section li"),
+        texts(&root, ".term"),
+        ["The Bloc", "regional bloc", "The Bloc"]
+    );
+    assert_eq!(
+        texts(&root, "[role=tab]"),
+        ["Left view", "Middle view", "Right view"]
+    );
+    assert_eq!(
+        texts(&root, ".story-section__list li"),
         ["One item", "Another item"]
     );
     assert_eq!(texts(&root, ".key-facts dt"), ["Who"]);
@@ -174,4 +181,39 @@ async fn app_shows_an_error_for_a_missing_file_and_retries() {
     microtasks().await;
     assert_eq!(texts(&root, "[role=status]"), ["Loading the explainer…"]);
     until(|| !texts(&root, "[role=alert]").is_empty()).await;
+}
+
+#[wasm_bindgen_test]
+async fn section_toggle_and_glossary_term_respond_to_clicks() {
+    let root = host();
+    let content = Arc::new(parse_content(FIXTURE).unwrap());
+    let _mounted = mount_to(root.clone(), move || view! { <Story content /> });
+    let body = root.query_selector("#first-body").unwrap().unwrap();
+    let toggle = "#first .section-toggle";
+    let expanded = || {
+        root.query_selector(toggle)
+            .unwrap()
+            .unwrap()
+            .get_attribute("aria-expanded")
+    };
+    assert_eq!(expanded().as_deref(), Some("false"));
+    assert_eq!(body.get_attribute("hidden").as_deref(), Some("until-found"));
+    click(&root, toggle);
+    microtasks().await;
+    assert_eq!(expanded().as_deref(), Some("true"));
+    assert!(body.get_attribute("hidden").is_none());
+    assert!(texts(&root, toggle)[0].starts_with("Close"));
+
+    let definition = root
+        .query_selector("#first-body .term__definition")
+        .unwrap()
+        .unwrap();
+    assert!(definition.has_attribute("hidden"));
+    click(&root, "#first-body .term");
+    microtasks().await;
+    assert!(!definition.has_attribute("hidden"));
+    assert_eq!(
+        definition.text_content().unwrap(),
+        "The Bloc A group of countries."
+    );
 }

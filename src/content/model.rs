@@ -25,6 +25,16 @@ pub struct Labels {
     /// The page's `<title>`.
     pub page_title: String,
     pub skip_to_content: String,
+    /// Names the table of contents, and is the phone menu's button.
+    pub contents: String,
+    /// Names the short/full reading switch.
+    pub reading_mode: String,
+    pub short_read: String,
+    pub full_read: String,
+    /// The button that opens one section's full text.
+    pub section_open: String,
+    /// The button that closes it again.
+    pub section_close: String,
     pub key_facts: String,
     pub faq_heading: String,
     /// Introduces the link from a FAQ answer to the section it draws on.
@@ -67,6 +77,9 @@ pub struct Section {
     pub list: Option<SectionList>,
     #[serde(default)]
     pub fact: Option<KeyFact>,
+    /// The same subject seen from several sides, shown as tabs.
+    #[serde(default)]
+    pub perspectives: Option<Perspectives>,
 }
 
 /// A bulleted list inside a section, with the sentence that introduces it.
@@ -75,6 +88,28 @@ pub struct Section {
 pub struct SectionList {
     pub intro: String,
     pub items: Vec<String>,
+}
+
+/// A set of points of view on one subject, one tab each.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Perspectives {
+    /// Names the tab list for screen readers.
+    pub label: String,
+    pub tabs: Vec<Perspective>,
+}
+
+/// One point of view: what this reader stands to gain.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Perspective {
+    pub id: String,
+    /// The tab's name.
+    pub label: String,
+    pub intro: String,
+    pub items: Vec<String>,
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// A term and its short definition.

@@ -158,24 +158,50 @@ fn check(content: &Content) -> Vec<Problem> {
         }
     }
     for (i, section) in story.sections.iter().enumerate() {
-        if section.body.is_empty() {
-            problems.push(Problem::new(
-                format!("story.sections[{i}].body"),
-                "needs at least one paragraph",
-            ));
-        }
-        if section
-            .list
-            .as_ref()
-            .is_some_and(|list| list.items.is_empty())
-        {
-            problems.push(Problem::new(
-                format!("story.sections[{i}].list.items"),
-                "needs at least one item",
-            ));
-        }
+        check_section_lists(section, &format!("story.sections[{i}]"), &mut problems);
     }
     problems
+}
+
+/// Lists in a section that must not be empty, and its points of view.
+fn check_section_lists(section: &Section, place: &str, problems: &mut Vec<Problem>) {
+    let mut require = |empty: bool, what: String, message: &str| {
+        if empty {
+            problems.push(Problem::new(what, message));
+        }
+    };
+    require(
+        section.body.is_empty(),
+        format!("{place}.body"),
+        "needs at least one paragraph",
+    );
+    if let Some(list) = &section.list {
+        require(
+            list.items.is_empty(),
+            format!("{place}.list.items"),
+            "needs at least one item",
+        );
+    }
+    if let Some(perspectives) = &section.perspectives {
+        let tabs = format!("{place}.perspectives.tabs");
+        require(
+            perspectives.tabs.len() < 2,
+            tabs.clone(),
+            "needs at least two points of view",
+        );
+        for (t, tab) in perspectives.tabs.iter().enumerate() {
+            require(
+                tab.items.is_empty(),
+                format!("{tabs}[{t}].items"),
+                "needs at least one item",
+            );
+        }
+        unique_ids(
+            perspectives.tabs.iter().map(|t| t.id.as_str()),
+            &tabs,
+            problems,
+        );
+    }
 }
 
 /// The texts of a section that may hold glossary references, each with its place.
@@ -187,6 +213,21 @@ fn section_texts<'a>(section: &'a Section, place: &str) -> Vec<(String, &'a str)
     if let Some(list) = &section.list {
         for (i, item) in list.items.iter().enumerate() {
             texts.push((format!("{place}.list.items[{i}]"), item));
+        }
+    }
+    for (t, tab) in section
+        .perspectives
+        .iter()
+        .flat_map(|p| &p.tabs)
+        .enumerate()
+    {
+        let tab_place = format!("{place}.perspectives.tabs[{t}]");
+        texts.push((format!("{tab_place}.intro"), &tab.intro));
+        for (i, item) in tab.items.iter().enumerate() {
+            texts.push((format!("{tab_place}.items[{i}]"), item));
+        }
+        if let Some(note) = &tab.note {
+            texts.push((format!("{tab_place}.note"), note));
         }
     }
     texts

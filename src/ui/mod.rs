@@ -1,8 +1,14 @@
-//! The views, one component a file.
+//! The views, one component (or one shared piece of view state) a file.
 
 pub mod app;
+pub mod deep_link;
 pub mod faq;
+pub mod glossary;
+pub mod perspectives;
+pub mod reading;
 pub mod rich_text;
+pub mod scroll;
 pub mod section;
 pub mod status;
 pub mod story;
+pub mod toc;

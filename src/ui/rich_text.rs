@@ -6,8 +6,9 @@ use leptos::prelude::*;
 
 use crate::content::inline::{parse, Inline};
 use crate::content::Content;
+use crate::ui::glossary::Term;
 
-/// One paragraph or phrase of story text; glossary references show as marked terms.
+/// One paragraph or phrase of story text; glossary references become [`Term`]s.
 #[component]
 pub fn RichText(#[prop(into)] text: String) -> impl IntoView {
     let content = expect_context::<Arc<Content>>();
@@ -16,14 +17,13 @@ pub fn RichText(#[prop(into)] text: String) -> impl IntoView {
     runs.into_iter()
         .map(|run| match run {
             Inline::Text(words) => words.to_string().into_any(),
-            Inline::Term { id, shown } => {
-                let entry = content.glossary.iter().find(|g| g.id == id);
-                let words = shown
-                    .map(str::to_string)
-                    .or_else(|| entry.map(|g| g.term.clone()))
-                    .unwrap_or_else(|| id.to_string());
-                view! { <span class="term">{words}</span> }.into_any()
-            }
+            Inline::Term { id, shown } => match content.glossary.iter().find(|g| g.id == id) {
+                Some(entry) => {
+                    let shown = shown.unwrap_or(&entry.term).to_string();
+                    view! { <Term entry=entry.clone() shown /> }.into_any()
+                }
+                None => shown.unwrap_or(id).to_string().into_any(),
+            },
         })
         .collect_view()
 }

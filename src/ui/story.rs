@@ -1,4 +1,5 @@
-//! The story page: header with key facts, the sections, the FAQ and the source note.
+//! The story page: header with key facts, contents, reading controls, the sections, the FAQ and
+//! the source note; it also sets up the state those parts share.
 
 use std::sync::Arc;
 
@@ -6,34 +7,54 @@ use leptos::prelude::*;
 
 use crate::content::model::KeyFact;
 use crate::content::Content;
+use crate::ui::deep_link::follow_fragment;
 use crate::ui::faq::Faq;
+use crate::ui::glossary::Glossary;
+use crate::ui::reading::{Reading, ReadingModeSwitch};
 use crate::ui::rich_text::RichText;
+use crate::ui::scroll::{track_scroll, ReadingProgress};
 use crate::ui::section::StorySection;
+use crate::ui::toc::Toc;
 
 /// Everything the content file holds, laid out as one page.
 #[component]
 pub fn Story(content: Arc<Content>) -> impl IntoView {
+    let section_ids: Vec<String> = content
+        .story
+        .sections
+        .iter()
+        .map(|s| s.id.clone())
+        .collect();
     provide_context(content.clone());
+    provide_context(Reading::from_storage());
+    provide_context(Glossary::install());
+    provide_context(track_scroll(section_ids.clone()));
+    follow_fragment(section_ids);
     document().set_title(&content.labels.page_title);
     let labels = &content.labels;
     let story = &content.story;
     view! {
         <div class="story" lang=content.lang.clone()>
             <a class="skip-link" href="#main">{labels.skip_to_content.clone()}</a>
+            <ReadingProgress />
             <header class="story-header">
                 <p class="story-header__kicker">{story.kicker.clone()}</p>
                 <h1 class="story-header__headline">{story.headline.clone()}</h1>
                 <p class="story-header__standfirst"><RichText text=story.standfirst.clone() /></p>
                 <KeyFacts title=labels.key_facts.clone() facts=story.key_facts.clone() />
             </header>
-            <main id="main" class="story-body" tabindex="-1">
-                {story
-                    .sections
-                    .iter()
-                    .map(|section| view! { <StorySection section=section.clone() /> })
-                    .collect_view()}
-                <Faq />
-            </main>
+            <div class="story-layout">
+                <Toc />
+                <main id="main" class="story-body" tabindex="-1">
+                    <ReadingModeSwitch />
+                    {story
+                        .sections
+                        .iter()
+                        .map(|section| view! { <StorySection section=section.clone() /> })
+                        .collect_view()}
+                    <Faq />
+                </main>
+            </div>
             <footer class="story-footer">
                 <p>{labels.source_note.clone()}</p>
             </footer>

@@ -53,17 +53,32 @@ impl Drop for Driver {
     }
 }
 
-fn capabilities(width: u32, height: u32) -> Capabilities {
+fn capabilities(width: u32, height: u32, extra_args: &[&str]) -> Capabilities {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    let options = json!({
-        "binary": chromium,
-        "args": [
-            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync",
-            format!("--window-size={width},{height}"),
-        ],
-    });
+    let mut args = json!([
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        // Smooth scrolling would move elements while WebDriver clicks them.
+        "--force-prefers-reduced-motion",
+        format!("--window-size={width},{height}"),
+    ]);
+    args.as_array_mut()
+        .unwrap()
+        .extend(extra_args.iter().map(|a| json!(a)));
+    let mut options = json!({ "binary": chromium, "args": args });
+    // Desktop Chromium will not make a window narrower than about 500px; phones are emulated.
+    if width < 600 {
+        options["mobileEmulation"] = json!({
+            "deviceMetrics": { "width": width, "height": height, "pixelRatio": 1, "touch": false }
+        });
+    }
     let mut caps = Capabilities::new();
     caps.insert("goog:chromeOptions".into(), options);
     caps
@@ -84,9 +99,24 @@ where
     F: FnOnce(Client) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
+    with_browser_configured(width, height, &[], test).await
+}
+
+/// Chromium's flags for a system set to dark mode.
+pub const DARK_MODE: &[&str] = &[
+    "--force-dark-mode",
+    "--blink-settings=preferredColorScheme=0",
+];
+
+/// Like [`with_browser_sized`], with extra Chromium flags such as [`DARK_MODE`].
+pub async fn with_browser_configured<F, Fut>(width: u32, height: u32, extra_args: &[&str], test: F)
+where
+    F: FnOnce(Client) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
     let driver = Driver::start();
     let client = ClientBuilder::new(HttpConnector::new())
-        .capabilities(capabilities(width, height))
+        .capabilities(capabilities(width, height, extra_args))
         .connect(&format!("http://127.0.0.1:{}", driver.port))
         .await
         .expect("start a Chromium session");
@@ -115,4 +145,64 @@ pub async fn eval(client: &Client, script: &str) -> serde_json::Value {
         .execute(script, vec![])
         .await
         .unwrap_or_else(|e| panic!("{script}: {e}"))
+}
+
+/// Polls `script` (which returns a boolean) until it is true; fails after [`PATIENCE`].
+pub async fn wait_until(client: &Client, script: &str) {
+    let deadline = Instant::now() + PATIENCE;
+    while eval(client, script).await != serde_json::Value::Bool(true) {
+        assert!(
+            Instant::now() < deadline,
+            "still false after {PATIENCE:?}: {script}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Clicks the element matching `css`.
+pub async fn click(client: &Client, css: &str) {
+    let element = client
+        .wait()
+        .at_most(PATIENCE)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no element matches {css}: {e}"));
+    element
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+}
+
+/// Sends keys to the element that has focus.
+pub async fn press(client: &Client, keys: &str) {
+    client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(keys)
+        .await
+        .unwrap();
+}
+
+/// The id of the element that has focus.
+pub async fn focused_id(client: &Client) -> String {
+    let id = eval(
+        client,
+        "return document.activeElement && document.activeElement.id",
+    )
+    .await;
+    id.as_str().unwrap_or_default().to_string()
+}
+
+/// WebDriver's codes for keys that have no character.
+pub mod keys {
+    pub const ENTER: &str = "\u{E007}";
+    pub const ESCAPE: &str = "\u{E00C}";
+    pub const SPACE: &str = "\u{E00D}";
+    pub const END: &str = "\u{E010}";
+    pub const HOME: &str = "\u{E011}";
+    pub const LEFT: &str = "\u{E012}";
+    pub const RIGHT: &str = "\u{E014}";
+    pub const DOWN: &str = "\u{E015}";
+    pub const TAB: &str = "\u{E004}";
 }

@@ -15,3 +15,9 @@ pub fn dist_dir() -> PathBuf {
     );
     dist
 }
+
+/// The content file shipped in `dist/`, as JSON, so tests follow the content rather than copy it.
+pub fn shipped_content() -> serde_json::Value {
+    let text = std::fs::read_to_string(dist_dir().join("content/en.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}

@@ -1,0 +1,86 @@
+//! The reader's position: how far down the page they are, and which section is in view.
+
+use leptos::ev;
+use leptos::prelude::*;
+
+/// Read by the progress bar and the table of contents.
+#[derive(Clone, Copy)]
+pub struct ScrollState {
+    /// From 0 at the top of the page to 1 at the bottom.
+    pub progress: RwSignal<f64>,
+    /// The id of the section being read.
+    pub current: RwSignal<Option<String>>,
+}
+
+/// A section counts as being read once its top is this close to the top of the window, in CSS
+/// pixels (just below the sticky contents bar on phones).
+const READING_LINE: f64 = 120.0;
+
+/// Follows scrolling and resizing for as long as the calling component lives.
+pub fn track_scroll(section_ids: Vec<String>) -> ScrollState {
+    let state = ScrollState {
+        progress: RwSignal::new(0.0),
+        current: RwSignal::new(None),
+    };
+    let measure = move || {
+        let window = window();
+        let document = document();
+        let Some(root) = document.document_element() else {
+            return;
+        };
+        let viewport = window
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        let scrollable = f64::from(root.scroll_height()) - viewport;
+        let scrolled = window.scroll_y().unwrap_or(0.0);
+        let progress = if scrollable > 0.0 {
+            (scrolled / scrollable).clamp(0.0, 1.0)
+        } else {
+            1.0
+        };
+        let current = section_ids
+            .iter()
+            .rfind(|id| {
+                document
+                    .get_element_by_id(id)
+                    .is_some_and(|el| el.get_bounding_client_rect().top() <= READING_LINE)
+            })
+            .cloned();
+        if state.progress.get_untracked() != progress {
+            state.progress.set(progress);
+        }
+        if state.current.with_untracked(|c| *c != current) {
+            state.current.set(current);
+        }
+    };
+    let on_scroll = window_event_listener(ev::scroll, {
+        let measure = measure.clone();
+        move |_| measure()
+    });
+    let on_resize = window_event_listener(ev::resize, {
+        let measure = measure.clone();
+        move |_| measure()
+    });
+    on_cleanup(move || {
+        on_scroll.remove();
+        on_resize.remove();
+    });
+    Effect::new(move |_| measure());
+    state
+}
+
+/// A thin bar along the top of the window that fills as the reader scrolls.
+#[component]
+pub fn ReadingProgress() -> impl IntoView {
+    let scroll = expect_context::<ScrollState>();
+    view! {
+        <div class="reading-progress" aria-hidden="true">
+            <div
+                class="reading-progress__bar"
+                style:transform=move || format!("scaleX({:.3})", scroll.progress.get())
+            ></div>
+        </div>
+    }
+}

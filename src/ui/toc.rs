@@ -1,0 +1,68 @@
+//! The table of contents: links to every section, the one being read marked; on phones, a menu.
+
+use std::sync::Arc;
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::content::Content;
+use crate::ui::scroll::ScrollState;
+
+/// A `nav` of `#<section-id>` links.
+#[component]
+pub fn Toc() -> impl IntoView {
+    let content = expect_context::<Arc<Content>>();
+    let scroll = expect_context::<ScrollState>();
+    let menu_open = RwSignal::new(false);
+    let toggle = NodeRef::<leptos::html::Button>::new();
+    let close_on_escape = move |event: ev::KeyboardEvent| {
+        if event.key() == "Escape" && menu_open.get_untracked() {
+            menu_open.set(false);
+            if let Some(button) = toggle.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    };
+    let links = content
+        .story
+        .sections
+        .iter()
+        .map(|section| {
+            let id = section.id.clone();
+            let is_current = move || scroll.current.with(|c| c.as_deref() == Some(id.as_str()));
+            view! {
+                <li>
+                    <a
+                        href=format!("#{}", section.id)
+                        class="toc__link"
+                        aria-current=move || is_current().then_some("location")
+                        on:click=move |_| menu_open.set(false)
+                    >
+                        {section.title.clone()}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav
+            class="toc"
+            class:toc--open=move || menu_open.get()
+            aria-labelledby="toc-title"
+            on:keydown=close_on_escape
+        >
+            <h2 id="toc-title" class="toc__title">{content.labels.contents.clone()}</h2>
+            <button
+                type="button"
+                class="toc__toggle"
+                node_ref=toggle
+                aria-expanded=move || menu_open.get().to_string()
+                aria-controls="toc-list"
+                on:click=move |_| menu_open.update(|open| *open = !*open)
+            >
+                {content.labels.contents.clone()}
+            </button>
+            <ol id="toc-list" class="toc__list">{links}</ol>
+        </nav>
+    }
+}

@@ -1,0 +1,87 @@
+//! Layout at phone and desktop widths, light and dark: nothing overflows sideways, lines keep a
+//! readable length, and a screenshot of each is saved under `target/screenshots/` for review.
+
+use std::path::PathBuf;
+
+use serde_json::json;
+
+use crate::support::browser::{click, eval, text_of, with_browser_configured, DARK_MODE};
+use crate::support::dist_dir;
+use crate::support::server::StaticServer;
+
+async fn check_layout(width: u32, dark: bool) {
+    let server = StaticServer::start(dist_dir());
+    let args = if dark { DARK_MODE } else { &[] };
+    with_browser_configured(width, 1000, args, move |client| async move {
+        client.goto(&server.url("/")).await.unwrap();
+        text_of(&client, "h1").await;
+        click(&client, "input[value=full]").await;
+        click(&client, ".story-section__body .term").await;
+
+        let overflow = eval(
+            &client,
+            "return document.documentElement.scrollWidth - window.innerWidth",
+        )
+        .await;
+        assert!(
+            overflow.as_i64().unwrap() <= 0,
+            "{width}px: the page scrolls sideways by {overflow}px"
+        );
+        // About 75 characters a line at most: the body column stays within 45em of its text.
+        let measure = eval(
+            &client,
+            "const p = document.querySelector('.story-section__body p'); \
+             return p.getBoundingClientRect().width / parseFloat(getComputedStyle(p).fontSize)",
+        )
+        .await;
+        assert!(
+            measure.as_f64().unwrap() <= 45.0,
+            "{width}px: lines are {measure}em wide"
+        );
+        let scheme = eval(
+            &client,
+            "return matchMedia('(prefers-color-scheme: dark)').matches",
+        )
+        .await;
+        assert_eq!(scheme, json!(dark));
+
+        let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+        std::fs::create_dir_all(&folder).unwrap();
+        let theme = if dark { "dark" } else { "light" };
+        for (place, script) in [
+            ("top", "window.scrollTo(0, 0)"),
+            ("term", "document.querySelector('.term[aria-expanded=true]').scrollIntoView({block: 'center'})"),
+            ("tabs", "document.querySelector('.perspectives').scrollIntoView({block: 'center'})"),
+        ] {
+            eval(&client, script).await;
+            let shot = client.screenshot().await.unwrap();
+            std::fs::write(folder.join(format!("story-{width}-{theme}-{place}.png")), shot).unwrap();
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn phone_320_light() {
+    check_layout(320, false).await;
+}
+
+#[tokio::test]
+async fn phone_375_light() {
+    check_layout(375, false).await;
+}
+
+#[tokio::test]
+async fn phone_375_dark() {
+    check_layout(375, true).await;
+}
+
+#[tokio::test]
+async fn desktop_1280_light() {
+    check_layout(1280, false).await;
+}
+
+#[tokio::test]
+async fn desktop_1280_dark() {
+    check_layout(1280, true).await;
+}

@@ -1,0 +1,299 @@
+//! The story's interactions: contents, deep links, short and full reads, points of view and the
+//! glossary, by mouse and by keyboard.
+
+use fantoccini::Client;
+use serde_json::{json, Value};
+
+use crate::support::browser::{
+    click, eval, focused_id, keys, press, text_of, wait_until, with_browser, with_browser_sized,
+};
+use crate::support::server::StaticServer;
+use crate::support::{dist_dir, shipped_content};
+
+fn sections() -> Vec<Value> {
+    shipped_content()["story"]["sections"]
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+fn id_of(section: &Value) -> String {
+    section["id"].as_str().unwrap().to_string()
+}
+
+/// The first section that shows points of view, and its tab ids.
+fn section_with_tabs() -> (String, Vec<String>) {
+    let section = sections()
+        .into_iter()
+        .find(|s| s.get("perspectives").is_some())
+        .unwrap();
+    let tabs = section["perspectives"]["tabs"].as_array().unwrap();
+    let id = id_of(&section);
+    let tab_ids = tabs
+        .iter()
+        .map(|t| format!("{id}-{}-tab", t["id"].as_str().unwrap()))
+        .collect();
+    (id, tab_ids)
+}
+
+async fn open_page(client: &Client, server: &StaticServer, path: &str) {
+    client.goto(&server.url(path)).await.unwrap();
+    text_of(client, "h1").await;
+}
+
+/// True once the section's top edge is near the top of the window.
+fn landed_on(id: &str) -> String {
+    format!(
+        "const top = document.getElementById('{id}').getBoundingClientRect().top; \
+         return top >= -2 && top < 120;"
+    )
+}
+
+fn is_open(id: &str) -> String {
+    format!("return !document.getElementById('{id}-body').hasAttribute('hidden')")
+}
+
+fn is_closed(id: &str) -> String {
+    format!("return document.getElementById('{id}-body').hasAttribute('hidden')")
+}
+
+const OPEN_SECTIONS: &str =
+    "return document.querySelectorAll('.story-section__body:not([hidden])').length";
+
+fn open_sections_are(count: usize) -> String {
+    format!("{OPEN_SECTIONS} === {count}")
+}
+
+#[tokio::test]
+async fn contents_links_land_on_their_sections_and_mark_them() {
+    let server = StaticServer::start(dist_dir());
+    let target = id_of(&sections()[5]);
+    with_browser(move |client| async move {
+        open_page(&client, &server, "/").await;
+        click(&client, &format!(".toc a[href='#{target}']")).await;
+        wait_until(&client, &landed_on(&target)).await;
+        assert_eq!(client.current_url().await.unwrap().fragment(), Some(target.as_str()));
+        wait_until(
+            &client,
+            &format!("return document.querySelector('.toc a[href=\"#{target}\"]').getAttribute('aria-current') === 'location'"),
+        )
+        .await;
+        let marked = eval(&client, "return document.querySelectorAll('.toc [aria-current]').length").await;
+        assert_eq!(marked, json!(1));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_deep_link_opens_the_page_at_its_section() {
+    let server = StaticServer::start(dist_dir());
+    let all = sections();
+    let (target, other) = (id_of(&all[6]), id_of(&all[1]));
+    with_browser(move |client| async move {
+        open_page(&client, &server, &format!("/#{target}")).await;
+        wait_until(&client, &landed_on(&target)).await;
+        wait_until(&client, &is_open(&target)).await;
+        assert_eq!(
+            eval(&client, &is_open(&other)).await,
+            json!(false),
+            "only the linked section opens"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn on_a_phone_the_contents_are_a_menu() {
+    let server = StaticServer::start(dist_dir());
+    let target = id_of(&sections()[3]);
+    with_browser_sized(375, 800, move |client| async move {
+        open_page(&client, &server, "/").await;
+        let list_shown =
+            "return getComputedStyle(document.getElementById('toc-list')).display !== 'none'";
+        assert_eq!(eval(&client, list_shown).await, json!(false));
+        click(&client, ".toc__toggle").await;
+        assert_eq!(eval(&client, list_shown).await, json!(true));
+        assert_eq!(
+            eval(
+                &client,
+                "return document.querySelector('.toc__toggle').getAttribute('aria-expanded')"
+            )
+            .await,
+            json!("true")
+        );
+        press(&client, keys::ESCAPE).await;
+        assert_eq!(eval(&client, list_shown).await, json!(false));
+        assert_eq!(
+            eval(
+                &client,
+                "return document.activeElement.classList.contains('toc__toggle')"
+            )
+            .await,
+            json!(true)
+        );
+        click(&client, ".toc__toggle").await;
+        click(&client, &format!(".toc a[href='#{target}']")).await;
+        assert_eq!(eval(&client, list_shown).await, json!(false));
+        wait_until(&client, &landed_on(&target)).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_short_and_full_reads_switch_by_mouse_and_keyboard_and_are_remembered() {
+    let server = StaticServer::start(dist_dir());
+    let count = sections().len();
+    with_browser(move |client| async move {
+        open_page(&client, &server, "/").await;
+        assert_eq!(
+            eval(&client, OPEN_SECTIONS).await,
+            json!(0),
+            "the short read is the default"
+        );
+
+        click(&client, "input[value=full]").await;
+        wait_until(&client, &open_sections_are(count)).await;
+
+        // Keyboard: arrows move between the two radio buttons.
+        press(&client, keys::LEFT).await;
+        wait_until(&client, &open_sections_are(0)).await;
+        press(&client, keys::DOWN).await;
+        wait_until(&client, &open_sections_are(count)).await;
+
+        client.refresh().await.unwrap();
+        text_of(&client, "h1").await;
+        wait_until(
+            &client,
+            "return document.querySelector('input[value=full]').checked",
+        )
+        .await;
+        assert_eq!(eval(&client, OPEN_SECTIONS).await, json!(count));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_single_section_opens_and_closes_by_click_enter_and_space() {
+    let server = StaticServer::start(dist_dir());
+    let first = id_of(&sections()[0]);
+    with_browser(move |client| async move {
+        open_page(&client, &server, "/").await;
+        let toggle = format!("#{first} .section-toggle");
+        let expanded =
+            format!("return document.querySelector('{toggle}').getAttribute('aria-expanded')");
+        assert_eq!(eval(&client, &expanded).await, json!("false"));
+        click(&client, &toggle).await;
+        wait_until(&client, &is_open(&first)).await;
+        assert_eq!(eval(&client, &expanded).await, json!("true"));
+        let text = text_of(&client, &format!("#{first} .section-toggle")).await;
+        assert!(!text.is_empty());
+
+        press(&client, keys::ENTER).await;
+        wait_until(&client, &is_closed(&first)).await;
+        press(&client, keys::SPACE).await;
+        wait_until(&client, &is_open(&first)).await;
+        assert_eq!(
+            eval(&client, OPEN_SECTIONS).await,
+            json!(1),
+            "only that section opened"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn points_of_view_are_tabs_that_work_by_mouse_and_keyboard() {
+    let server = StaticServer::start(dist_dir());
+    let (section, tabs) = section_with_tabs();
+    with_browser(move |client| async move {
+        open_page(&client, &server, &format!("/#{section}")).await;
+        let selected = "return [...document.querySelectorAll('[role=tab]')].filter(t => t.getAttribute('aria-selected') === 'true').map(t => t.id)";
+        let visible_panels = "return [...document.querySelectorAll('[role=tabpanel]')].filter(p => !p.hidden).map(p => p.getAttribute('aria-labelledby'))";
+        assert_eq!(eval(&client, selected).await, json!([tabs[0]]));
+
+        click(&client, &format!("#{}", tabs[1])).await;
+        assert_eq!(eval(&client, selected).await, json!([tabs[1]]));
+        assert_eq!(eval(&client, visible_panels).await, json!([tabs[1]]));
+
+        click(&client, &format!("#{}", tabs[0])).await;
+        press(&client, keys::RIGHT).await;
+        assert_eq!(focused_id(&client).await, tabs[1]);
+        assert_eq!(eval(&client, selected).await, json!([tabs[1]]));
+        press(&client, keys::HOME).await;
+        assert_eq!(focused_id(&client).await, tabs[0]);
+        press(&client, keys::LEFT).await;
+        let last = tabs.last().unwrap().clone();
+        assert_eq!(focused_id(&client).await, last, "Left from the first tab wraps to the last");
+        press(&client, keys::HOME).await;
+        press(&client, keys::END).await;
+        assert_eq!(focused_id(&client).await, last);
+        assert_eq!(eval(&client, visible_panels).await, json!([last]));
+
+        // Only the selected tab is in the Tab order; Tab moves on into its panel.
+        let in_tab_order = "return [...document.querySelectorAll('[role=tab]')].filter(t => t.tabIndex === 0).length";
+        assert_eq!(eval(&client, in_tab_order).await, json!(1));
+        press(&client, keys::TAB).await;
+        assert_eq!(
+            eval(&client, "return document.activeElement.getAttribute('role')").await,
+            json!("tabpanel")
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_glossary_term_opens_and_closes_by_button_escape_and_clicking_elsewhere() {
+    let server = StaticServer::start(dist_dir());
+    let content = shipped_content();
+    with_browser(move |client| async move {
+        open_page(&client, &server, "/").await;
+        click(&client, "input[value=full]").await;
+        let term = "document.querySelector('.story-section .term')";
+        wait_until(&client, &format!("return {term}.offsetParent !== null")).await;
+        let definition = format!("document.getElementById({term}.getAttribute('aria-controls'))");
+        let shown = format!("return !{definition}.hidden");
+        let hidden = format!("return {definition}.hidden");
+
+        let term_id = eval(&client, &format!("return {term}.id"))
+            .await
+            .as_str()
+            .unwrap()
+            .to_string();
+        click(&client, &format!("#{term_id}")).await;
+        wait_until(&client, &shown).await;
+        let text = eval(&client, &format!("return {definition}.textContent")).await;
+        let known = content["glossary"].as_array().unwrap().iter().any(|g| {
+            text.as_str()
+                .unwrap()
+                .contains(g["definition"].as_str().unwrap())
+        });
+        assert!(known, "the definition comes from the glossary: {text}");
+        assert_eq!(
+            eval(
+                &client,
+                &format!("return {term}.getAttribute('aria-expanded')")
+            )
+            .await,
+            json!("true")
+        );
+
+        press(&client, keys::ESCAPE).await;
+        wait_until(&client, &hidden).await;
+        assert_eq!(
+            focused_id(&client).await,
+            term_id,
+            "Escape returns focus to the term"
+        );
+
+        press(&client, keys::ENTER).await;
+        wait_until(&client, &shown).await;
+        click(&client, "h1").await;
+        wait_until(&client, &hidden).await;
+
+        click(&client, &format!("#{term_id}")).await;
+        wait_until(&client, &shown).await;
+        click(&client, &format!("#{term_id}")).await;
+        wait_until(&client, &hidden).await;
+    })
+    .await;
+}
