@@ -5,7 +5,8 @@ use fantoccini::Client;
 use serde_json::{json, Value};
 
 use crate::support::browser::{
-    click, eval, focused_id, keys, press, text_of, wait_until, with_browser, with_browser_sized,
+    click, emulate_media, eval, focused_id, keys, press, text_of, wait_until, with_browser,
+    with_browser_sized,
 };
 use crate::support::server::StaticServer;
 use crate::support::{dist_dir, shipped_content};
@@ -294,6 +295,32 @@ async fn a_glossary_term_opens_and_closes_by_button_escape_and_clicking_elsewher
         wait_until(&client, &shown).await;
         click(&client, &format!("#{term_id}")).await;
         wait_until(&client, &hidden).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn printing_shows_every_section_and_point_of_view_without_controls() {
+    let server = StaticServer::start(dist_dir());
+    with_browser(move |client| async move {
+        open_page(&client, &server, "/").await;
+        emulate_media(&client, "print").await;
+        let shown = |css: &str| {
+            format!(
+                "return [...document.querySelectorAll('{css}')].map(e => getComputedStyle(e)) \
+                 .map(s => s.display !== 'none' && s.contentVisibility !== 'hidden')"
+            )
+        };
+        let all_true = |v: serde_json::Value| {
+            let items = v.as_array().unwrap().clone();
+            !items.is_empty() && items.iter().all(|b| b == &json!(true))
+        };
+        let none_true = |v: serde_json::Value| v.as_array().unwrap().iter().all(|b| b == &json!(false));
+        assert!(all_true(eval(&client, &shown(".story-section__body")).await), "closed sections print");
+        assert!(all_true(eval(&client, &shown("[role=tabpanel]")).await), "every point of view prints");
+        for control in [".section-toggle", ".reading-mode", ".toc", "[role=tablist]", ".reading-progress"] {
+            assert!(none_true(eval(&client, &shown(control)).await), "{control} is hidden in print");
+        }
     })
     .await;
 }

@@ -5,7 +5,7 @@ use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use fantoccini::wd::Capabilities;
+use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
@@ -205,4 +205,41 @@ pub mod keys {
     pub const RIGHT: &str = "\u{E014}";
     pub const DOWN: &str = "\u{E015}";
     pub const TAB: &str = "\u{E004}";
+}
+
+/// A Chrome DevTools Protocol command, sent through chromedriver.
+#[derive(Debug)]
+struct Cdp {
+    method: &'static str,
+    params: serde_json::Value,
+}
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.method, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+/// Makes the page render as for `media` (such as `print`), as DevTools' rendering panel does.
+pub async fn emulate_media(client: &Client, media: &str) {
+    let command = Cdp {
+        method: "Emulation.setEmulatedMedia",
+        params: json!({ "media": media }),
+    };
+    client
+        .issue_cmd(command)
+        .await
+        .unwrap_or_else(|e| panic!("emulate {media}: {e}"));
 }
