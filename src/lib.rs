@@ -6,4 +6,5 @@
 pub mod asset_url;
 pub mod content;
 pub mod storage;
+pub mod text_match;
 pub mod ui;

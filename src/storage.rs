@@ -1,18 +1,33 @@
-//! The browser's localStorage, treated as optional: it may be missing, blocked (private mode,
-//! sandboxed iframes), full or holding anything at all, and the app must carry on regardless.
+//! The browser's localStorage and sessionStorage, treated as optional: either may be missing,
+//! blocked (private mode, sandboxed iframes), full or holding anything at all, and the app must
+//! carry on regardless.
 
 use leptos::prelude::window;
 
-fn local() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
+/// Which of the browser's stores.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Area {
+    /// Kept across visits.
+    Local,
+    /// Kept while the tab is open.
+    Session,
+}
+
+fn store(area: Area) -> Option<web_sys::Storage> {
+    let window = window();
+    let store = match area {
+        Area::Local => window.local_storage(),
+        Area::Session => window.session_storage(),
+    };
+    store.ok().flatten()
 }
 
 /// The stored value of `key`, or `None` when there is none or storage cannot be read.
-pub fn read(key: &str) -> Option<String> {
-    local()?.get_item(key).ok().flatten()
+pub fn read(area: Area, key: &str) -> Option<String> {
+    store(area)?.get_item(key).ok().flatten()
 }
 
 /// Stores `value` under `key`; returns whether it was saved.
-pub fn write(key: &str, value: &str) -> bool {
-    local().is_some_and(|storage| storage.set_item(key, value).is_ok())
+pub fn write(area: Area, key: &str, value: &str) -> bool {
+    store(area).is_some_and(|storage| storage.set_item(key, value).is_ok())
 }

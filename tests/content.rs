@@ -233,3 +233,50 @@ fn hostile_markup_is_kept_as_plain_text() {
     let content = parse_content(&doc.to_string()).unwrap();
     assert_eq!(content.story.headline, hostile);
 }
+
+#[test]
+fn faq_answers_take_no_glossary_markup() {
+    let mut doc = fixture();
+    doc["faq"][0]["answer"] = json!("About [[bloc]].");
+    assert_eq!(
+        problems(&doc),
+        ["faq[0].answer: glossary references [[…]] are not available in answers; write the words plainly"]
+    );
+}
+
+#[test]
+fn label_templates_must_keep_their_blanks() {
+    let mut doc = fixture();
+    doc["labels"]["faq_filter_count"] = json!("{shown} questions");
+    doc["labels"]["faq_no_match"] = json!("Nothing found");
+    assert_eq!(
+        problems(&doc),
+        [
+            "labels.faq_filter_count: must contain the blank {total}",
+            "labels.faq_no_match: must contain the blank {query}",
+        ]
+    );
+}
+
+#[test]
+fn faq_json_ld_lists_every_question_with_its_answer() {
+    let content = parse_content(VALID).unwrap();
+    let page = partnership_explainer::content::schema_org::faq_page(&content);
+    assert_eq!(page["@type"], "FAQPage");
+    assert_eq!(page["@context"], "https://schema.org");
+    let questions = page["mainEntity"].as_array().unwrap();
+    assert_eq!(questions.len(), content.faq.len());
+    for (question, entry) in questions.iter().zip(&content.faq) {
+        assert_eq!(question["@type"], "Question");
+        assert_eq!(question["name"], entry.question.as_str());
+        assert_eq!(question["acceptedAnswer"]["@type"], "Answer");
+        assert_eq!(question["acceptedAnswer"]["text"], entry.answer.as_str());
+    }
+}
+
+#[test]
+fn shipped_faq_has_at_least_ten_questions_each_linked_to_a_section() {
+    let content = parse_content(SHIPPED).unwrap();
+    assert!(content.faq.len() >= 10, "{} questions", content.faq.len());
+    assert!(content.faq.iter().all(|e| e.section.is_some()));
+}

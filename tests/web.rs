@@ -165,7 +165,10 @@ async fn app_shows_loading_then_the_story() {
     assert_eq!(texts(&root, "[role=status]"), ["Loading the explainer…"]);
     until(|| !texts(&root, "h1").is_empty()).await;
     assert_eq!(texts(&root, "h1"), ["Fixture headline"]);
-    assert!(texts(&root, "[role=status]").is_empty());
+    assert!(
+        texts(&root, ".status-panel").is_empty(),
+        "the loading notice is gone"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -3,6 +3,8 @@
 pub mod inline;
 pub mod load;
 pub mod model;
+pub mod schema_org;
+pub mod template;
 pub mod validate;
 
 pub use model::Content;

@@ -39,6 +39,19 @@ pub struct Labels {
     pub faq_heading: String,
     /// Introduces the link from a FAQ answer to the section it draws on.
     pub faq_related_section: String,
+    pub faq_show_all: String,
+    pub faq_hide_all: String,
+    /// Names the box that filters the questions.
+    pub faq_filter_label: String,
+    pub faq_filter_clear: String,
+    /// Announced while filtering; must hold the blanks `{shown}` and `{total}`.
+    pub faq_filter_count: String,
+    /// Shown when nothing matches; must hold the blank `{query}`.
+    pub faq_no_match: String,
+    pub faq_copy_link: String,
+    pub faq_link_copied: String,
+    /// Said when the clipboard refused; the link is then in the address bar.
+    pub faq_copy_failed: String,
     /// Credits the reporting the explainer retells.
     pub source_note: String,
 }
@@ -121,7 +134,7 @@ pub struct GlossaryEntry {
     pub definition: String,
 }
 
-/// A question and its answer, addressable as `#faq-<id>`.
+/// A question and its plain-text answer, addressable as `#faq-<id>`.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FaqEntry {

@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use super::inline::{self, Inline};
 use super::model::{Content, Section};
+use super::template::missing_blanks;
 
 /// One thing wrong with a content file, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -143,8 +144,30 @@ fn check(content: &Content) -> Vec<Problem> {
             rich(place, text);
         }
     }
+    // Answers are searched and marked as plain text, and copied into JSON-LD as they are.
     for (i, entry) in content.faq.iter().enumerate() {
-        rich(format!("faq[{i}].answer"), &entry.answer);
+        if entry.answer.contains("[[") {
+            problems.push(Problem::new(
+                format!("faq[{i}].answer"),
+                "glossary references [[…]] are not available in answers; write the words plainly",
+            ));
+        }
+    }
+    let labels = &content.labels;
+    for (place, template, blanks) in [
+        (
+            "labels.faq_filter_count",
+            &labels.faq_filter_count,
+            &["shown", "total"][..],
+        ),
+        ("labels.faq_no_match", &labels.faq_no_match, &["query"][..]),
+    ] {
+        for blank in missing_blanks(template, blanks) {
+            problems.push(Problem::new(
+                place,
+                format!("must contain the blank {{{blank}}}"),
+            ));
+        }
     }
 
     for (i, entry) in content.faq.iter().enumerate() {

@@ -1,10 +1,20 @@
-//! Links into the page: opening it at `#<section-id>`, or following such a link later, opens
-//! that section and brings it into view.
+//! Links into the page: opening it at `#<id>`, or following such a link later, opens the part
+//! with that id (a section, a FAQ entry) and brings it into view.
+
+use std::collections::HashMap;
+use std::rc::Rc;
 
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::ui::reading::Reading;
+/// What opens the part with a given id.
+type Openers = HashMap<String, Rc<dyn Fn()>>;
+
+/// What to do for each id a link may name; shared through context.
+#[derive(Clone, Copy)]
+pub struct DeepLinks {
+    openers: StoredValue<Openers, LocalStorage>,
+}
 
 /// The element id named by the URL's fragment, if any.
 fn fragment_id() -> Option<String> {
@@ -17,26 +27,39 @@ fn fragment_id() -> Option<String> {
     (!id.is_empty()).then_some(id)
 }
 
-/// Follows the fragment now (the page may have been opened with one) and on every change.
-pub fn follow_fragment(section_ids: Vec<String>) {
-    let reading = expect_context::<Reading>();
-    let go = move || {
+impl DeepLinks {
+    /// Creates the registry, then follows the fragment after the first render (the page may
+    /// have been opened with one) and whenever it changes.
+    pub fn install() -> Self {
+        let links = DeepLinks {
+            openers: StoredValue::new_local(HashMap::new()),
+        };
+        let on_change = window_event_listener(ev::hashchange, move |_| links.follow());
+        on_cleanup(move || on_change.remove());
+        Effect::new(move |_| links.follow());
+        links
+    }
+
+    /// Runs `open` whenever the URL's fragment names `id`.
+    pub fn register(&self, id: impl Into<String>, open: impl Fn() + 'static) {
+        self.openers.update_value(|openers| {
+            openers.insert(id.into(), Rc::new(open));
+        });
+    }
+
+    fn follow(&self) {
         let Some(id) = fragment_id() else { return };
-        if !section_ids.contains(&id) {
+        let Some(open) = self.openers.with_value(|openers| openers.get(&id).cloned()) else {
             return;
-        }
-        reading.set_open(&id, true);
-        if let Some(target) = document().get_element_by_id(&id) {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_behavior(web_sys::ScrollBehavior::Instant);
-            target.scroll_into_view_with_scroll_into_view_options(&options);
-        }
-    };
-    let on_change = window_event_listener(ev::hashchange, {
-        let go = go.clone();
-        move |_| go()
-    });
-    on_cleanup(move || on_change.remove());
-    // After the first render, so the target exists.
-    Effect::new(move |_| go());
+        };
+        open();
+        // Once the opened part is rendered (reactive updates run before the next frame).
+        request_animation_frame(move || {
+            if let Some(target) = document().get_element_by_id(&id) {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_behavior(web_sys::ScrollBehavior::Instant);
+                target.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        });
+    }
 }

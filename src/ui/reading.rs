@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::content::Content;
-use crate::storage;
+use crate::storage::{self, Area};
 
 /// Where the reader's choice is kept.
 const STORAGE_KEY: &str = "explainer:v1:reading-mode";
@@ -49,7 +49,7 @@ pub struct Reading {
 impl Reading {
     /// Starts from the stored choice, or the short read.
     pub fn from_storage() -> Self {
-        let mode = storage::read(STORAGE_KEY)
+        let mode = storage::read(Area::Local, STORAGE_KEY)
             .and_then(|stored| ReadingMode::parse(&stored))
             .unwrap_or(ReadingMode::Short);
         Reading {
@@ -66,7 +66,7 @@ impl Reading {
     pub fn set_mode(&self, mode: ReadingMode) {
         self.overrides.update(HashMap::clear);
         self.mode.set(mode);
-        storage::write(STORAGE_KEY, mode.as_str());
+        storage::write(Area::Local, STORAGE_KEY, mode.as_str());
     }
 
     pub fn is_open(&self, section_id: &str) -> bool {

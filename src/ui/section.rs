@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::content::model::Section;
 use crate::content::Content;
+use crate::ui::deep_link::DeepLinks;
 use crate::ui::perspectives::PerspectiveTabs;
 use crate::ui::reading::Reading;
 use crate::ui::rich_text::RichText;
@@ -29,6 +30,8 @@ pub fn StorySection(section: Section) -> impl IntoView {
         move |open: bool| reading.set_open(&id, open)
     };
     let open_on_find = set_open.clone();
+    let open_on_link = set_open.clone();
+    expect_context::<DeepLinks>().register(id.clone(), move || open_on_link(true));
     let perspectives = section
         .perspectives
         .map(|p| view! { <PerspectiveTabs perspectives=p prefix=id.clone() /> });

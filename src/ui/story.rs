@@ -7,8 +7,8 @@ use leptos::prelude::*;
 
 use crate::content::model::KeyFact;
 use crate::content::Content;
-use crate::ui::deep_link::follow_fragment;
-use crate::ui::faq::Faq;
+use crate::ui::deep_link::DeepLinks;
+use crate::ui::faq::{Faq, FAQ_ID};
 use crate::ui::glossary::Glossary;
 use crate::ui::reading::{Reading, ReadingModeSwitch};
 use crate::ui::rich_text::RichText;
@@ -19,17 +19,21 @@ use crate::ui::toc::Toc;
 /// Everything the content file holds, laid out as one page.
 #[component]
 pub fn Story(content: Arc<Content>) -> impl IntoView {
-    let section_ids: Vec<String> = content
+    // The parts the contents list and the scroll tracker follow: every section, then the FAQ.
+    let mut part_ids: Vec<String> = content
         .story
         .sections
         .iter()
         .map(|s| s.id.clone())
         .collect();
+    if !content.faq.is_empty() {
+        part_ids.push(FAQ_ID.to_string());
+    }
     provide_context(content.clone());
     provide_context(Reading::from_storage());
     provide_context(Glossary::install());
-    provide_context(track_scroll(section_ids.clone()));
-    follow_fragment(section_ids);
+    provide_context(track_scroll(part_ids));
+    provide_context(DeepLinks::install());
     document().set_title(&content.labels.page_title);
     let labels = &content.labels;
     let story = &content.story;

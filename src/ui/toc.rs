@@ -1,4 +1,5 @@
-//! The table of contents: links to every section, the one being read marked; on phones, a menu.
+//! The table of contents: links to every section and the FAQ, the one being read marked; on
+//! phones, a menu.
 
 use std::sync::Arc;
 
@@ -6,6 +7,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::content::Content;
+use crate::ui::faq::FAQ_ID;
 use crate::ui::scroll::ScrollState;
 
 /// A `nav` of `#<section-id>` links.
@@ -23,22 +25,27 @@ pub fn Toc() -> impl IntoView {
             }
         }
     };
-    let links = content
+    let sections = content
         .story
         .sections
         .iter()
-        .map(|section| {
-            let id = section.id.clone();
+        .map(|s| (s.id.clone(), s.title.clone()));
+    let faq =
+        (!content.faq.is_empty()).then(|| (FAQ_ID.to_string(), content.labels.faq_heading.clone()));
+    let links = sections
+        .chain(faq)
+        .map(|(id, title)| {
+            let href = format!("#{id}");
             let is_current = move || scroll.current.with(|c| c.as_deref() == Some(id.as_str()));
             view! {
                 <li>
                     <a
-                        href=format!("#{}", section.id)
+                        href=href
                         class="toc__link"
                         aria-current=move || is_current().then_some("location")
                         on:click=move |_| menu_open.set(false)
                     >
-                        {section.title.clone()}
+                        {title}
                     </a>
                 </li>
             }

@@ -16,6 +16,7 @@ async fn check_layout(width: u32, dark: bool) {
         client.goto(&server.url("/")).await.unwrap();
         text_of(&client, "h1").await;
         click(&client, "input[value=full]").await;
+        click(&client, ".faq__button").await;
         click(&client, ".story-section__body .term").await;
 
         let overflow = eval(
@@ -52,6 +53,7 @@ async fn check_layout(width: u32, dark: bool) {
             ("top", "window.scrollTo(0, 0)"),
             ("term", "document.querySelector('.term[aria-expanded=true]').scrollIntoView({block: 'center'})"),
             ("tabs", "document.querySelector('.perspectives').scrollIntoView({block: 'center'})"),
+            ("faq", "document.getElementById('faq').scrollIntoView()"),
         ] {
             eval(&client, script).await;
             let shot = client.screenshot().await.unwrap();

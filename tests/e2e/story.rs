@@ -81,6 +81,10 @@ async fn contents_links_land_on_their_sections_and_mark_them() {
         .await;
         let marked = eval(&client, "return document.querySelectorAll('.toc [aria-current]').length").await;
         assert_eq!(marked, json!(1));
+
+        // The last entry leads to the questions and answers.
+        click(&client, ".toc li:last-child a").await;
+        wait_until(&client, &landed_on("faq")).await;
     })
     .await;
 }
@@ -315,11 +319,27 @@ async fn printing_shows_every_section_and_point_of_view_without_controls() {
             let items = v.as_array().unwrap().clone();
             !items.is_empty() && items.iter().all(|b| b == &json!(true))
         };
-        let none_true = |v: serde_json::Value| v.as_array().unwrap().iter().all(|b| b == &json!(false));
-        assert!(all_true(eval(&client, &shown(".story-section__body")).await), "closed sections print");
-        assert!(all_true(eval(&client, &shown("[role=tabpanel]")).await), "every point of view prints");
-        for control in [".section-toggle", ".reading-mode", ".toc", "[role=tablist]", ".reading-progress"] {
-            assert!(none_true(eval(&client, &shown(control)).await), "{control} is hidden in print");
+        let none_true =
+            |v: serde_json::Value| v.as_array().unwrap().iter().all(|b| b == &json!(false));
+        assert!(
+            all_true(eval(&client, &shown(".story-section__body")).await),
+            "closed sections print"
+        );
+        assert!(
+            all_true(eval(&client, &shown("[role=tabpanel]")).await),
+            "every point of view prints"
+        );
+        for control in [
+            ".section-toggle",
+            ".reading-mode",
+            ".toc",
+            "[role=tablist]",
+            ".reading-progress",
+        ] {
+            assert!(
+                none_true(eval(&client, &shown(control)).await),
+                "{control} is hidden in print"
+            );
         }
     })
     .await;

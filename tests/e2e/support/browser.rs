@@ -167,6 +167,15 @@ pub async fn click(client: &Client, css: &str) {
         .for_element(Locator::Css(css))
         .await
         .unwrap_or_else(|e| panic!("no element matches {css}: {e}"));
+    // Centre it first, as a reader would, clear of the sticky bar at the top of phones.
+    let arg = serde_json::to_value(&element).unwrap();
+    client
+        .execute(
+            "arguments[0].scrollIntoView({ block: 'center' })",
+            vec![arg],
+        )
+        .await
+        .unwrap();
     element
         .click()
         .await
@@ -232,14 +241,38 @@ impl WebDriverCompatibleCommand for Cdp {
     }
 }
 
+/// Sends a Chrome DevTools Protocol command and returns its result.
+pub async fn cdp(
+    client: &Client,
+    method: &'static str,
+    params: serde_json::Value,
+) -> serde_json::Value {
+    client
+        .issue_cmd(Cdp { method, params })
+        .await
+        .unwrap_or_else(|e| panic!("{method}: {e}"))
+}
+
 /// Makes the page render as for `media` (such as `print`), as DevTools' rendering panel does.
 pub async fn emulate_media(client: &Client, media: &str) {
-    let command = Cdp {
-        method: "Emulation.setEmulatedMedia",
-        params: json!({ "media": media }),
-    };
-    client
-        .issue_cmd(command)
-        .await
-        .unwrap_or_else(|e| panic!("emulate {media}: {e}"));
+    cdp(
+        client,
+        "Emulation.setEmulatedMedia",
+        json!({ "media": media }),
+    )
+    .await;
 }
+
+/// Runs `script` in every page before the page's own scripts, from the next navigation on.
+pub async fn before_each_page(client: &Client, script: &str) {
+    cdp(
+        client,
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": script }),
+    )
+    .await;
+}
+
+/// Makes both of the page's storages throw, as in a sandboxed iframe or with storage blocked.
+pub const BLOCK_STORAGE: &str = "for (const name of ['localStorage', 'sessionStorage']) { \
+    Object.defineProperty(window, name, { get() { throw new DOMException('blocked', 'SecurityError'); } }); }";
