@@ -5,6 +5,8 @@
 
 pub mod asset_url;
 pub mod content;
+pub mod plan;
+pub mod plan_export;
 pub mod storage;
 pub mod text_match;
 pub mod ui;

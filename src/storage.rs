@@ -31,3 +31,18 @@ pub fn read(area: Area, key: &str) -> Option<String> {
 pub fn write(area: Area, key: &str, value: &str) -> bool {
     store(area).is_some_and(|storage| storage.set_item(key, value).is_ok())
 }
+
+/// Removes `key`, where storage allows.
+pub fn remove(area: Area, key: &str) {
+    if let Some(storage) = store(area) {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// Whether values can be saved at all: the store exists and accepts a write.
+pub fn is_available(area: Area) -> bool {
+    const PROBE: &str = "explainer:probe";
+    let works = write(area, PROBE, "1");
+    remove(area, PROBE);
+    works
+}

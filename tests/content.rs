@@ -280,3 +280,132 @@ fn shipped_faq_has_at_least_ten_questions_each_linked_to_a_section() {
     assert!(content.faq.len() >= 10, "{} questions", content.faq.len());
     assert!(content.faq.iter().all(|e| e.section.is_some()));
 }
+
+mod checklists {
+    use super::*;
+    use partnership_explainer::plan::Plan;
+    use partnership_explainer::plan_export::{export, Format};
+
+    fn checklists() -> partnership_explainer::content::model::Checklists {
+        parse_content(VALID).unwrap().checklists.unwrap()
+    }
+
+    fn plan(role: &str, done: &[&str]) -> Plan {
+        Plan {
+            role: Some(role.into()),
+            done: done.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn lists_come_in_the_order_that_suits_the_role() {
+        let lists = checklists();
+        let titles = |role| {
+            lists
+                .lists_for(role)
+                .iter()
+                .map(|l| l.id.as_str())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(titles(Some("watcher")), ["watchers", "makers"]);
+        assert_eq!(titles(Some("maker")), ["makers", "watchers"]);
+        assert_eq!(titles(None), ["makers", "watchers"]);
+    }
+
+    #[test]
+    fn text_export_lists_every_item_with_its_tick() {
+        let text = export(
+            &plan("watcher", &["build-two"]),
+            &checklists(),
+            Format::Text,
+        );
+        assert_eq!(
+            text,
+            "Export title\nRole: A watcher\n1/3\nGuidance note\n\
+             \nWatchers' list (0/1)\n\n  Watch\n  [ ] Watch one\n\
+             \nMakers' list (1/2)\n\n  Build\n  [ ] Build one\n  [x] Build two\n"
+        );
+    }
+
+    #[test]
+    fn markdown_export_is_a_task_list_with_text_escaped() {
+        let mut lists = checklists();
+        lists.lists[0].groups[0].items[0].text = "<b>*Build*</b> [one](x)".into();
+        let md = export(&plan("maker", &["build-one"]), &lists, Format::Markdown);
+        assert!(
+            md.starts_with("# Export title\n\nRole: A maker\n1/3\n\n_Guidance note_\n"),
+            "{md}"
+        );
+        assert!(
+            md.contains("\n## Makers' list (1/2)\n\n### Build\n\n"),
+            "{md}"
+        );
+        assert!(
+            md.contains("- [x] \\<b\\>\\*Build\\*\\</b\\> \\[one\\]\\(x\\)\n"),
+            "{md}"
+        );
+        assert!(md.contains("- [ ] Build two\n"), "{md}");
+    }
+
+    #[test]
+    fn item_ids_must_be_unique_across_lists() {
+        let mut doc = fixture();
+        doc["checklists"]["lists"][1]["groups"][0]["items"][0]["id"] = json!("build-one");
+        assert_eq!(
+            problems(&doc),
+            ["checklists.lists[1].groups[0].items[0].id: \"build-one\" is used twice"]
+        );
+    }
+
+    #[test]
+    fn audiences_must_name_real_roles() {
+        let mut doc = fixture();
+        doc["checklists"]["lists"][0]["audience"] = json!(["maker", "astronaut"]);
+        assert_eq!(
+            problems(&doc),
+            ["checklists.lists[0].audience[1]: names role \"astronaut\", which does not exist"]
+        );
+    }
+
+    #[test]
+    fn checklist_templates_keep_their_blanks() {
+        let mut doc = fixture();
+        doc["checklists"]["labels"]["progress"] = json!("{done} finished");
+        assert_eq!(
+            problems(&doc),
+            ["checklists.labels.progress: must contain the blank {total}"]
+        );
+    }
+
+    #[test]
+    fn the_shipped_checklists_cover_the_article() {
+        let content = parse_content(SHIPPED).unwrap();
+        let lists = content.checklists.expect("the shipped file has checklists");
+        let groups = |id: &str| {
+            lists
+                .lists
+                .iter()
+                .find(|l| l.id == id)
+                .map(|l| l.groups.len())
+        };
+        assert_eq!(groups("cambodian-opportunities"), Some(5));
+        assert_eq!(groups("american-opportunities"), Some(4));
+        let areas = &lists
+            .lists
+            .iter()
+            .find(|l| l.id == "wider-cooperation")
+            .unwrap()
+            .groups[0];
+        assert_eq!(areas.items.len(), 5);
+        for list in &lists.lists[..2] {
+            for group in &list.groups {
+                assert!(
+                    (2..=4).contains(&group.items.len()),
+                    "{}: {} steps",
+                    group.id,
+                    group.items.len()
+                );
+            }
+        }
+    }
+}

@@ -220,3 +220,18 @@ async fn section_toggle_and_glossary_term_respond_to_clicks() {
         "The Bloc A group of countries."
     );
 }
+
+#[wasm_bindgen_test]
+async fn ticking_a_checklist_item_updates_its_progress() {
+    let root = host();
+    let content = Arc::new(parse_content(FIXTURE).unwrap());
+    let _mounted = mount_to(root.clone(), move || view! { <Story content /> });
+    assert_eq!(texts(&root, ".checklists__overall-count"), ["0/3"]);
+    assert_eq!(texts(&root, "#list-makers .checklist__count"), ["0/2"]);
+    click(&root, "#item-build-two");
+    microtasks().await;
+    assert_eq!(texts(&root, ".checklists__overall-count"), ["1/3"]);
+    assert_eq!(texts(&root, "#list-makers .checklist__count"), ["1/2"]);
+    assert_eq!(texts(&root, "#list-watchers .checklist__count"), ["0/1"]);
+    window().local_storage().unwrap().unwrap().clear().unwrap();
+}

@@ -16,6 +16,9 @@ pub struct Content {
     pub glossary: Vec<GlossaryEntry>,
     #[serde(default)]
     pub faq: Vec<FaqEntry>,
+    /// Opportunity checklists a reader can work through; absent when the story has none.
+    #[serde(default)]
+    pub checklists: Option<Checklists>,
 }
 
 /// Words of the interface itself.
@@ -144,4 +147,127 @@ pub struct FaqEntry {
     /// Id of the section the answer draws on.
     #[serde(default)]
     pub section: Option<String>,
+}
+
+/// Checklists tailored to who the reader is, with their own interface words.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Checklists {
+    pub heading: String,
+    pub intro: String,
+    pub labels: ChecklistLabels,
+    /// Who a reader can say they are; the first question the checklists ask.
+    pub roles: Vec<Role>,
+    pub lists: Vec<Checklist>,
+}
+
+/// One kind of reader, such as "a Cambodian business".
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub id: String,
+    pub label: String,
+}
+
+/// A list of things to do or to watch for, in groups.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Checklist {
+    pub id: String,
+    pub title: String,
+    pub intro: String,
+    /// Roles for which this list comes first and starts open.
+    pub audience: Vec<String>,
+    pub groups: Vec<ChecklistGroup>,
+}
+
+/// A heading within a list (such as one opportunity) and its items.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistGroup {
+    pub id: String,
+    pub title: String,
+    /// What the report says about it.
+    #[serde(default)]
+    pub text: Option<String>,
+    pub items: Vec<ChecklistItem>,
+}
+
+/// One thing to tick; its id is what saved and shared plans remember.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistItem {
+    pub id: String,
+    pub text: String,
+}
+
+/// The checklists' interface words. Blanks in braces are filled in at run time.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistLabels {
+    pub role_question: String,
+    /// Progress of a list or the plan; holds `{done}` and `{total}`.
+    pub progress: String,
+    pub whole_plan: String,
+    pub reset: String,
+    pub reset_confirm: String,
+    pub reset_yes: String,
+    pub reset_no: String,
+    pub reset_done: String,
+    pub undo: String,
+    pub copy_text: String,
+    pub text_copied: String,
+    pub copy_failed: String,
+    pub download: String,
+    pub print: String,
+    pub share: String,
+    pub share_ready: String,
+    /// Shown over a plan opened from a link; holds `{done}` and `{total}`.
+    pub shared_notice: String,
+    pub shared_save: String,
+    pub shared_discard: String,
+    pub shared_invalid: String,
+    pub storage_unavailable: String,
+    pub storage_reset: String,
+    pub changed_elsewhere: String,
+    pub dismiss: String,
+    /// The title of an exported plan.
+    pub export_title: String,
+    /// The exported plan's role line; holds `{role}`.
+    pub export_role: String,
+    /// Says that next steps are suggestions, on the page and in exports.
+    pub guidance_note: String,
+}
+
+impl Checklists {
+    /// Every item id, in the order the lists give them.
+    pub fn item_ids(&self) -> impl Iterator<Item = &str> {
+        self.lists.iter().flat_map(Checklist::item_ids)
+    }
+
+    pub fn role_ids(&self) -> Vec<&str> {
+        self.roles.iter().map(|r| r.id.as_str()).collect()
+    }
+
+    /// The lists in the order a reader in `role` sees them: theirs first, then the rest, each
+    /// part in content order.
+    pub fn lists_for(&self, role: Option<&str>) -> Vec<&Checklist> {
+        let (mut theirs, rest): (Vec<&Checklist>, Vec<&Checklist>) =
+            self.lists.iter().partition(|list| list.is_for(role));
+        theirs.extend(rest);
+        theirs
+    }
+}
+
+impl Checklist {
+    /// Whether `role` is among this list's audience.
+    pub fn is_for(&self, role: Option<&str>) -> bool {
+        role.is_some_and(|role| self.audience.iter().any(|a| a == role))
+    }
+
+    pub fn item_ids(&self) -> impl Iterator<Item = &str> {
+        self.groups
+            .iter()
+            .flat_map(|g| g.items.iter().map(|i| i.id.as_str()))
+    }
 }

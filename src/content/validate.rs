@@ -1,13 +1,14 @@
 //! Reading and checking a content file: every problem is reported with its place, such as `faq[3].answer: missing`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use serde_json::Value;
 
 use super::inline::{self, Inline};
-use super::model::{Content, Section};
+use super::model::{Checklists, Content, Section};
 use super::template::missing_blanks;
+use crate::plan::short_code;
 
 /// One thing wrong with a content file, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -154,21 +155,18 @@ fn check(content: &Content) -> Vec<Problem> {
         }
     }
     let labels = &content.labels;
-    for (place, template, blanks) in [
-        (
-            "labels.faq_filter_count",
-            &labels.faq_filter_count,
-            &["shown", "total"][..],
-        ),
-        ("labels.faq_no_match", &labels.faq_no_match, &["query"][..]),
-    ] {
-        for blank in missing_blanks(template, blanks) {
-            problems.push(Problem::new(
-                place,
-                format!("must contain the blank {{{blank}}}"),
-            ));
-        }
-    }
+    require_blanks(
+        "labels.faq_filter_count",
+        &labels.faq_filter_count,
+        &["shown", "total"],
+        &mut problems,
+    );
+    require_blanks(
+        "labels.faq_no_match",
+        &labels.faq_no_match,
+        &["query"],
+        &mut problems,
+    );
 
     for (i, entry) in content.faq.iter().enumerate() {
         if let Some(section) = &entry.section {
@@ -183,7 +181,123 @@ fn check(content: &Content) -> Vec<Problem> {
     for (i, section) in story.sections.iter().enumerate() {
         check_section_lists(section, &format!("story.sections[{i}]"), &mut problems);
     }
+    if let Some(checklists) = &content.checklists {
+        check_checklists(checklists, &mut problems);
+    }
     problems
+}
+
+/// Roles, lists and items: ids unique (item ids across every list, since plans store them),
+/// audiences that name real roles, share codes that tell items apart, and label blanks.
+fn check_checklists(checklists: &Checklists, problems: &mut Vec<Problem>) {
+    let roles = unique_ids(
+        checklists.roles.iter().map(|r| r.id.as_str()),
+        "checklists.roles",
+        problems,
+    );
+    if checklists.roles.is_empty() {
+        problems.push(Problem::new("checklists.roles", "needs at least one role"));
+    }
+    unique_ids(
+        checklists.lists.iter().map(|l| l.id.as_str()),
+        "checklists.lists",
+        problems,
+    );
+    let mut items = HashSet::new();
+    let mut codes: HashMap<String, &str> = HashMap::new();
+    for (role, code) in checklists
+        .roles
+        .iter()
+        .map(|r| (r.id.as_str(), short_code(&r.id)))
+    {
+        codes.entry(code).or_insert(role);
+    }
+    for (l, list) in checklists.lists.iter().enumerate() {
+        let place = format!("checklists.lists[{l}]");
+        for (a, role) in list.audience.iter().enumerate() {
+            if !roles.contains(role.as_str()) {
+                problems.push(Problem::new(
+                    format!("{place}.audience[{a}]"),
+                    format!("names role \"{role}\", which does not exist"),
+                ));
+            }
+        }
+        unique_ids(
+            list.groups.iter().map(|g| g.id.as_str()),
+            &format!("{place}.groups"),
+            problems,
+        );
+        if list.groups.is_empty() {
+            problems.push(Problem::new(
+                format!("{place}.groups"),
+                "needs at least one group",
+            ));
+        }
+        for (g, group) in list.groups.iter().enumerate() {
+            let place = format!("{place}.groups[{g}]");
+            if group.items.is_empty() {
+                problems.push(Problem::new(
+                    format!("{place}.items"),
+                    "needs at least one item",
+                ));
+            }
+            for (i, item) in group.items.iter().enumerate() {
+                let place = format!("{place}.items[{i}].id");
+                if !item.id.trim().is_empty() && !is_slug(&item.id) {
+                    problems.push(Problem::new(
+                        &place,
+                        format!("\"{}\" is not a slug", item.id),
+                    ));
+                }
+                if !items.insert(item.id.as_str()) {
+                    problems.push(Problem::new(
+                        &place,
+                        format!("\"{}\" is used twice", item.id),
+                    ));
+                    continue;
+                }
+                let code = short_code(&item.id);
+                if let Some(other) = codes.insert(code, &item.id) {
+                    problems.push(Problem::new(
+                        &place,
+                        format!(
+                            "\"{}\" shares its link code with \"{other}\"; rename one",
+                            item.id
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    let labels = &checklists.labels;
+    require_blanks(
+        "checklists.labels.progress",
+        &labels.progress,
+        &["done", "total"],
+        problems,
+    );
+    require_blanks(
+        "checklists.labels.shared_notice",
+        &labels.shared_notice,
+        &["done", "total"],
+        problems,
+    );
+    require_blanks(
+        "checklists.labels.export_role",
+        &labels.export_role,
+        &["role"],
+        problems,
+    );
+}
+
+/// A label template must keep each of its blanks, or the filled-in text would lose them.
+fn require_blanks(place: &str, template: &str, blanks: &[&str], problems: &mut Vec<Problem>) {
+    for blank in missing_blanks(template, blanks) {
+        problems.push(Problem::new(
+            place,
+            format!("must contain the blank {{{blank}}}"),
+        ));
+    }
 }
 
 /// Lists in a section that must not be empty, and its points of view.

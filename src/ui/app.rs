@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -37,12 +38,12 @@ pub fn App(#[prop(into)] content_url: String) -> impl IntoView {
     view! {
         <div class="explainer">
             {move || match state.get() {
-                LoadState::Loading => view! { <LoadingPanel /> }.into_any(),
+                LoadState::Loading => EitherOf3::A(view! { <LoadingPanel /> }),
                 LoadState::Failed(error) => {
                     let retry = load.clone();
-                    view! { <ErrorPanel error on_retry=move || retry() /> }.into_any()
+                    EitherOf3::B(view! { <ErrorPanel error on_retry=move || retry() /> })
                 }
-                LoadState::Ready(content) => view! { <Story content /> }.into_any(),
+                LoadState::Ready(content) => EitherOf3::C(view! { <Story content /> }),
             }}
         </div>
     }

@@ -1,5 +1,6 @@
-//! Links into the page: opening it at `#<id>`, or following such a link later, opens the part
-//! with that id (a section, a FAQ entry) and brings it into view.
+//! Links into the page: opening it at `#<id>`, or following such a link later, brings the
+//! element with that id into view, opening it first when it is a part that opens (a section,
+//! a FAQ entry). The browser cannot do this alone: the page is rendered after it loads.
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -49,10 +50,9 @@ impl DeepLinks {
 
     fn follow(&self) {
         let Some(id) = fragment_id() else { return };
-        let Some(open) = self.openers.with_value(|openers| openers.get(&id).cloned()) else {
-            return;
-        };
-        open();
+        if let Some(open) = self.openers.with_value(|openers| openers.get(&id).cloned()) {
+            open();
+        }
         // Once the opened part is rendered (reactive updates run before the next frame).
         request_animation_frame(move || {
             if let Some(target) = document().get_element_by_id(&id) {

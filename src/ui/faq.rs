@@ -5,8 +5,8 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
+use leptos::either::Either;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::content::model::FaqEntry;
 use crate::content::schema_org::faq_page;
@@ -14,6 +14,7 @@ use crate::content::template::fill;
 use crate::content::Content;
 use crate::storage::{self, Area};
 use crate::text_match::{match_ranges, matches_all, query_words, split_marked};
+use crate::ui::clipboard::copy_text;
 use crate::ui::deep_link::DeepLinks;
 
 /// The FAQ section's element id, and so its address (`#faq`).
@@ -246,9 +247,9 @@ fn marked(text: String, query: RwSignal<String>) -> impl IntoView {
             .map(|(piece, is_match)| {
                 let piece = piece.to_string();
                 if is_match {
-                    view! { <mark>{piece}</mark> }.into_any()
+                    Either::Left(view! { <mark>{piece}</mark> })
                 } else {
-                    piece.into_any()
+                    Either::Right(piece)
                 }
             })
             .collect_view()
@@ -345,17 +346,8 @@ fn copy_link(state: FaqState, id: String, anchor: &str) {
         )
     });
     let url = window.location().href().unwrap_or_default();
-    let clipboard = js_sys::Reflect::get(&window.navigator(), &"clipboard".into())
-        .ok()
-        .filter(|c| !c.is_undefined() && !c.is_null())
-        .map(|c| c.unchecked_into::<web_sys::Clipboard>());
     leptos::task::spawn_local(async move {
-        let worked = match clipboard {
-            Some(clipboard) => wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&url))
-                .await
-                .is_ok(),
-            None => false,
-        };
+        let worked = copy_text(&url).await;
         state.copied.set(Some((id, worked)));
     });
 }

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::content::inline::{parse, Inline};
@@ -16,13 +17,13 @@ pub fn RichText(#[prop(into)] text: String) -> impl IntoView {
     let runs = parse(&text).unwrap_or_else(|_| vec![Inline::Text(&text)]);
     runs.into_iter()
         .map(|run| match run {
-            Inline::Text(words) => words.to_string().into_any(),
+            Inline::Text(words) => Either::Left(words.to_string()),
             Inline::Term { id, shown } => match content.glossary.iter().find(|g| g.id == id) {
                 Some(entry) => {
                     let shown = shown.unwrap_or(&entry.term).to_string();
-                    view! { <Term entry=entry.clone() shown /> }.into_any()
+                    Either::Right(view! { <Term entry=entry.clone() shown /> })
                 }
-                None => shown.unwrap_or(id).to_string().into_any(),
+                None => Either::Left(shown.unwrap_or(id).to_string()),
             },
         })
         .collect_view()

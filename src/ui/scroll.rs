@@ -3,6 +3,8 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::ui::progress_bar::ProgressBar;
+
 /// Read by the progress bar and the table of contents.
 #[derive(Clone, Copy)]
 pub struct ScrollState {
@@ -75,12 +77,5 @@ pub fn track_scroll(section_ids: Vec<String>) -> ScrollState {
 #[component]
 pub fn ReadingProgress() -> impl IntoView {
     let scroll = expect_context::<ScrollState>();
-    view! {
-        <div class="reading-progress" aria-hidden="true">
-            <div
-                class="reading-progress__bar"
-                style:transform=move || format!("scaleX({:.3})", scroll.progress.get())
-            ></div>
-        </div>
-    }
+    view! { <ProgressBar class="reading-progress" fraction=Signal::derive(move || scroll.progress.get()) /> }
 }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::content::model::KeyFact;
 use crate::content::Content;
+use crate::ui::checklists::{Checklists, CHECKLISTS_ID};
 use crate::ui::deep_link::DeepLinks;
 use crate::ui::faq::{Faq, FAQ_ID};
 use crate::ui::glossary::Glossary;
@@ -19,20 +20,13 @@ use crate::ui::toc::Toc;
 /// Everything the content file holds, laid out as one page.
 #[component]
 pub fn Story(content: Arc<Content>) -> impl IntoView {
-    // The parts the contents list and the scroll tracker follow: every section, then the FAQ.
-    let mut part_ids: Vec<String> = content
-        .story
-        .sections
-        .iter()
-        .map(|s| s.id.clone())
-        .collect();
-    if !content.faq.is_empty() {
-        part_ids.push(FAQ_ID.to_string());
-    }
+    let parts = page_parts(&content);
     provide_context(content.clone());
     provide_context(Reading::from_storage());
     provide_context(Glossary::install());
-    provide_context(track_scroll(part_ids));
+    provide_context(track_scroll(
+        parts.iter().map(|(id, _)| id.clone()).collect(),
+    ));
     provide_context(DeepLinks::install());
     document().set_title(&content.labels.page_title);
     let labels = &content.labels;
@@ -48,7 +42,7 @@ pub fn Story(content: Arc<Content>) -> impl IntoView {
                 <KeyFacts title=labels.key_facts.clone() facts=story.key_facts.clone() />
             </header>
             <div class="story-layout">
-                <Toc />
+                <Toc parts />
                 <main id="main" class="story-body" tabindex="-1">
                     <ReadingModeSwitch />
                     {story
@@ -56,6 +50,7 @@ pub fn Story(content: Arc<Content>) -> impl IntoView {
                         .iter()
                         .map(|section| view! { <StorySection section=section.clone() /> })
                         .collect_view()}
+                    <Checklists />
                     <Faq />
                 </main>
             </div>
@@ -64,6 +59,23 @@ pub fn Story(content: Arc<Content>) -> impl IntoView {
             </footer>
         </div>
     }
+}
+
+/// The parts of the page the contents list and the scroll tracker follow, as ids and titles:
+/// every section, then the checklists and the FAQ where the content has them.
+fn page_parts(content: &Content) -> Vec<(String, String)> {
+    let sections = content
+        .story
+        .sections
+        .iter()
+        .map(|s| (s.id.clone(), s.title.clone()));
+    let checklists = content
+        .checklists
+        .as_ref()
+        .map(|c| (CHECKLISTS_ID.to_string(), c.heading.clone()));
+    let faq =
+        (!content.faq.is_empty()).then(|| (FAQ_ID.to_string(), content.labels.faq_heading.clone()));
+    sections.chain(checklists).chain(faq).collect()
 }
 
 /// The strip of labelled facts under the headline.

@@ -1,5 +1,5 @@
-//! The table of contents: links to every section and the FAQ, the one being read marked; on
-//! phones, a menu.
+//! The table of contents: links to the parts of the page, the one being read marked; on phones,
+//! a menu.
 
 use std::sync::Arc;
 
@@ -7,12 +7,11 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::content::Content;
-use crate::ui::faq::FAQ_ID;
 use crate::ui::scroll::ScrollState;
 
-/// A `nav` of `#<section-id>` links.
+/// A `nav` of links to `parts`, given as ids and titles.
 #[component]
-pub fn Toc() -> impl IntoView {
+pub fn Toc(parts: Vec<(String, String)>) -> impl IntoView {
     let content = expect_context::<Arc<Content>>();
     let scroll = expect_context::<ScrollState>();
     let menu_open = RwSignal::new(false);
@@ -25,15 +24,8 @@ pub fn Toc() -> impl IntoView {
             }
         }
     };
-    let sections = content
-        .story
-        .sections
-        .iter()
-        .map(|s| (s.id.clone(), s.title.clone()));
-    let faq =
-        (!content.faq.is_empty()).then(|| (FAQ_ID.to_string(), content.labels.faq_heading.clone()));
-    let links = sections
-        .chain(faq)
+    let links = parts
+        .into_iter()
         .map(|(id, title)| {
             let href = format!("#{id}");
             let is_current = move || scroll.current.with(|c| c.as_deref() == Some(id.as_str()));

@@ -17,6 +17,8 @@ async fn check_layout(width: u32, dark: bool) {
         text_of(&client, "h1").await;
         click(&client, "input[value=full]").await;
         click(&client, ".faq__button").await;
+        click(&client, "input[name=plan-role][value=cambodian-business]").await;
+        click(&client, ".checklist__item input").await;
         click(&client, ".story-section__body .term").await;
 
         let overflow = eval(
@@ -54,6 +56,7 @@ async fn check_layout(width: u32, dark: bool) {
             ("term", "document.querySelector('.term[aria-expanded=true]').scrollIntoView({block: 'center'})"),
             ("tabs", "document.querySelector('.perspectives').scrollIntoView({block: 'center'})"),
             ("faq", "document.getElementById('faq').scrollIntoView()"),
+            ("checklists", "document.getElementById('checklists').scrollIntoView()"),
         ] {
             eval(&client, script).await;
             let shot = client.screenshot().await.unwrap();

@@ -1,0 +1,367 @@
+//! A reader's checklist plan as pure data: who they are and which items they ticked; its
+//! versioned storage format, its merge with a changed content file, and compact share codes.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// The storage format's version; stored values of any other version are set aside.
+pub const PLAN_VERSION: u32 = 1;
+
+/// The share code's version, its first character.
+const SHARE_VERSION: char = '1';
+
+/// A role and the ticked items, by their content ids.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Plan {
+    pub role: Option<String>,
+    pub done: BTreeSet<String>,
+}
+
+/// How far along a list (or the whole plan) is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+}
+
+impl Progress {
+    /// From 0 to 1; an empty list counts as complete.
+    pub fn fraction(self) -> f64 {
+        if self.total == 0 {
+            1.0
+        } else {
+            self.done as f64 / self.total as f64
+        }
+    }
+}
+
+/// Why a stored plan could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoredPlanError {
+    /// Not a plan at all (damaged, or written by something else).
+    Corrupt,
+    /// A plan from another version of the app.
+    UnknownVersion(u64),
+}
+
+/// Why a share code could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShareCodeError {
+    Malformed,
+    UnknownVersion,
+}
+
+impl fmt::Display for StoredPlanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoredPlanError::Corrupt => f.write_str("not a readable plan"),
+            StoredPlanError::UnknownVersion(v) => write!(f, "a plan of unknown version {v}"),
+        }
+    }
+}
+
+/// The stored form: the plan with its version alongside.
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    version: u32,
+    #[serde(flatten)]
+    plan: Plan,
+}
+
+impl Plan {
+    pub fn is_done(&self, item: &str) -> bool {
+        self.done.contains(item)
+    }
+
+    pub fn set_done(&mut self, item: &str, done: bool) {
+        if done {
+            self.done.insert(item.to_string());
+        } else {
+            self.done.remove(item);
+        }
+    }
+
+    /// How many of `items` are ticked.
+    pub fn progress<'a>(&self, items: impl IntoIterator<Item = &'a str>) -> Progress {
+        let mut progress = Progress { done: 0, total: 0 };
+        for item in items {
+            progress.total += 1;
+            progress.done += usize::from(self.is_done(item));
+        }
+        progress
+    }
+
+    /// The plan fitted to a content file: ticks on items it no longer has are dropped, and a
+    /// role it no longer offers is forgotten. New items start unticked.
+    pub fn fitted_to<'a>(&self, items: impl IntoIterator<Item = &'a str>, roles: &[&str]) -> Plan {
+        let known: BTreeSet<&str> = items.into_iter().collect();
+        Plan {
+            role: self
+                .role
+                .clone()
+                .filter(|role| roles.contains(&role.as_str())),
+            done: self
+                .done
+                .iter()
+                .filter(|id| known.contains(id.as_str()))
+                .cloned()
+                .collect(),
+        }
+    }
+
+    /// The versioned JSON kept in storage.
+    pub fn to_stored(&self) -> String {
+        let stored = Stored {
+            version: PLAN_VERSION,
+            plan: self.clone(),
+        };
+        serde_json::to_string(&stored).unwrap_or_default()
+    }
+
+    /// Reads what [`Plan::to_stored`] wrote.
+    pub fn from_stored(text: &str) -> Result<Plan, StoredPlanError> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|_| StoredPlanError::Corrupt)?;
+        match value.get("version").and_then(serde_json::Value::as_u64) {
+            Some(v) if v == u64::from(PLAN_VERSION) => {}
+            Some(v) => return Err(StoredPlanError::UnknownVersion(v)),
+            None => return Err(StoredPlanError::Corrupt),
+        }
+        serde_json::from_value::<Stored>(value)
+            .map(|stored| stored.plan)
+            .map_err(|_| StoredPlanError::Corrupt)
+    }
+
+    /// A short code for a link: the version, the role's code (or `-`), then each ticked
+    /// item's code, in content order, so unknown items in an old link are simply skipped.
+    pub fn share_code<'a>(&self, items: impl IntoIterator<Item = &'a str>) -> String {
+        let mut code = String::from(SHARE_VERSION);
+        code.push('.');
+        match &self.role {
+            Some(role) => code.push_str(&short_code(role)),
+            None => code.push('-'),
+        }
+        code.push('.');
+        for item in items.into_iter().filter(|item| self.is_done(item)) {
+            code.push_str(&short_code(item));
+        }
+        code
+    }
+
+    /// Reads a share code against the content's items and roles.
+    pub fn from_share_code<'a>(
+        code: &str,
+        items: impl IntoIterator<Item = &'a str>,
+        roles: &[&str],
+    ) -> Result<Plan, ShareCodeError> {
+        let mut parts = code.split('.');
+        let (Some(version), Some(role), Some(ticks), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(ShareCodeError::Malformed);
+        };
+        if version.len() != 1 || !version.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return Err(ShareCodeError::Malformed);
+        }
+        if version != SHARE_VERSION.to_string() {
+            return Err(ShareCodeError::UnknownVersion);
+        }
+        let valid = |s: &str| {
+            s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        };
+        if !valid(ticks) || ticks.len() % CODE_LEN != 0 {
+            return Err(ShareCodeError::Malformed);
+        }
+        let role = match role {
+            "-" => None,
+            code if code.len() == CODE_LEN && valid(code) => roles
+                .iter()
+                .find(|r| short_code(r) == code)
+                .map(|r| r.to_string()),
+            _ => return Err(ShareCodeError::Malformed),
+        };
+        let ticked: BTreeSet<&str> = (0..ticks.len())
+            .step_by(CODE_LEN)
+            .map(|i| &ticks[i..i + CODE_LEN])
+            .collect();
+        let done = items
+            .into_iter()
+            .filter(|item| ticked.contains(short_code(item).as_str()))
+            .map(str::to_string)
+            .collect();
+        Ok(Plan { role, done })
+    }
+}
+
+/// Characters in one id's code.
+const CODE_LEN: usize = 3;
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Three URL-safe characters derived from an id (18 bits of its FNV-1a hash). Validation
+/// rejects content in which two ids share a code.
+pub fn short_code(id: &str) -> String {
+    let hash = id.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    (0..CODE_LEN)
+        .map(|i| char::from(ALPHABET[((hash >> (6 * i)) & 63) as usize]))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ITEMS: [&str; 5] = ["research", "rules", "buyers", "pitch", "books"];
+    const ROLES: [&str; 2] = ["seller", "buyer"];
+
+    fn plan(role: Option<&str>, done: &[&str]) -> Plan {
+        Plan {
+            role: role.map(str::to_string),
+            done: done.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn ticking_and_unticking() {
+        let mut p = Plan::default();
+        p.set_done("rules", true);
+        p.set_done("rules", true);
+        assert!(p.is_done("rules"));
+        p.set_done("rules", false);
+        assert!(!p.is_done("rules"));
+        assert_eq!(p, Plan::default());
+    }
+
+    #[test]
+    fn progress_counts_ticked_items_of_a_list() {
+        let p = plan(None, &["rules", "pitch", "elsewhere"]);
+        assert_eq!(
+            p.progress(ITEMS[..3].iter().copied()),
+            Progress { done: 1, total: 3 }
+        );
+        assert_eq!(p.progress(ITEMS), Progress { done: 2, total: 5 });
+        assert_eq!(Progress { done: 0, total: 0 }.fraction(), 1.0);
+        assert_eq!(Progress { done: 1, total: 4 }.fraction(), 0.25);
+    }
+
+    #[test]
+    fn fitting_to_changed_content_keeps_what_still_exists() {
+        let saved = plan(Some("seller"), &["rules", "removed-item", "books"]);
+        let fitted = saved.fitted_to(["rules", "books", "brand-new"], &ROLES);
+        assert_eq!(fitted, plan(Some("seller"), &["rules", "books"]));
+        assert!(!fitted.is_done("brand-new"));
+        let without_role = saved.fitted_to(ITEMS, &["buyer"]);
+        assert_eq!(without_role.role, None);
+    }
+
+    #[test]
+    fn stored_form_round_trips_with_its_version() {
+        let p = plan(Some("buyer"), &["pitch", "rules"]);
+        let text = p.to_stored();
+        assert!(text.contains("\"version\":1"), "{text}");
+        assert_eq!(Plan::from_stored(&text), Ok(p));
+        assert_eq!(
+            Plan::from_stored(&Plan::default().to_stored()),
+            Ok(Plan::default())
+        );
+    }
+
+    #[test]
+    fn corrupt_or_foreign_stored_values_are_rejected() {
+        for text in [
+            "",
+            "{",
+            "null",
+            "[]",
+            "42",
+            "{\"done\":[]}",
+            "{\"version\":\"1\"}",
+            "{\"version\":1,\"done\":\"rules\"}",
+            "{\"version\":1,\"role\":7,\"done\":[]}",
+        ] {
+            assert_eq!(
+                Plan::from_stored(text),
+                Err(StoredPlanError::Corrupt),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            Plan::from_stored("{\"version\":2,\"role\":null,\"done\":[]}"),
+            Err(StoredPlanError::UnknownVersion(2))
+        );
+    }
+
+    #[test]
+    fn share_codes_round_trip() {
+        for p in [
+            plan(Some("seller"), &["research", "books"]),
+            plan(None, &[]),
+            plan(Some("buyer"), &ITEMS),
+        ] {
+            let code = p.share_code(ITEMS);
+            assert_eq!(
+                Plan::from_share_code(&code, ITEMS, &ROLES),
+                Ok(p.clone()),
+                "{code}"
+            );
+        }
+    }
+
+    #[test]
+    fn share_codes_are_compact_and_url_safe() {
+        let code = plan(Some("seller"), &ITEMS).share_code(ITEMS);
+        assert_eq!(code.len(), 2 + 3 + 1 + 3 * ITEMS.len());
+        assert!(
+            code.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)),
+            "{code}"
+        );
+    }
+
+    #[test]
+    fn share_codes_survive_content_changes() {
+        let code = plan(Some("seller"), &["rules", "books"]).share_code(ITEMS);
+        let fewer = ["rules", "pitch", "new-one"];
+        assert_eq!(
+            Plan::from_share_code(&code, fewer, &["buyer"]),
+            Ok(plan(None, &["rules"]))
+        );
+    }
+
+    #[test]
+    fn garbage_share_codes_are_rejected() {
+        for code in [
+            "",
+            "1",
+            "1.",
+            "1.-",
+            "1.-.AB",
+            "1.-.AB$",
+            "1.xx.ABC",
+            "1.-.ABC.DEF",
+            "<script>",
+            "1.-.🙂🙂🙂",
+        ] {
+            assert_eq!(
+                Plan::from_share_code(code, ITEMS, &ROLES),
+                Err(ShareCodeError::Malformed),
+                "{code:?}"
+            );
+        }
+        assert_eq!(
+            Plan::from_share_code("9.-.", ITEMS, &ROLES),
+            Err(ShareCodeError::UnknownVersion)
+        );
+    }
+
+    #[test]
+    fn short_codes_are_stable() {
+        assert_eq!(short_code("research"), short_code("research"));
+        assert_ne!(short_code("research"), short_code("rules"));
+        assert_eq!(short_code("anything").len(), 3);
+    }
+}

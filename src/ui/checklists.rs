@@ -1,0 +1,350 @@
+//! The opportunity checklists: a "who are you?" choice that orders and opens the lists, real
+//! checkboxes with progress as text and bars, and tools to reset, copy, download, print and
+//! share the plan.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::content::model::{Checklist, Checklists as ChecklistsContent};
+use crate::content::template::fill;
+use crate::content::Content;
+use crate::plan_export::{export, progress_text, Format};
+use crate::ui::clipboard::copy_text;
+use crate::ui::plan_state::{Notice, PlanState};
+use crate::ui::progress_bar::ProgressBar;
+
+/// The checklists section's element id, and so its address.
+pub const CHECKLISTS_ID: &str = "checklists";
+/// Put on the app root while the plan alone is being printed.
+const PRINT_PLAN_CLASS: &str = "explainer--print-plan";
+
+/// The checklists, shown when the content file has them.
+#[component]
+pub fn Checklists() -> impl IntoView {
+    let content = expect_context::<Arc<Content>>();
+    let checklists = Arc::new(content.checklists.clone()?);
+    let state = PlanState::install(&checklists);
+    provide_context(state);
+    provide_context(checklists.clone());
+    let labels = &checklists.labels;
+    let role = move || state.shown().role;
+    let overall = {
+        let checklists = checklists.clone();
+        move || state.shown().progress(checklists.item_ids())
+    };
+    let progress_label = labels.progress.clone();
+    let lists = {
+        let checklists = checklists.clone();
+        move || {
+            let role = role();
+            checklists
+                .lists_for(role.as_deref())
+                .into_iter()
+                .map(|list| {
+                    let open = role.is_none() || list.is_for(role.as_deref());
+                    view! { <ChecklistView list=list.clone() open /> }
+                })
+                .collect_view()
+        }
+    };
+    Some(view! {
+        <section id=CHECKLISTS_ID class="checklists" aria-labelledby="checklists-title">
+            <h2 id="checklists-title">{checklists.heading.clone()}</h2>
+            <p>{checklists.intro.clone()}</p>
+            <PlanNotices />
+            <SharedBanner />
+            <RoleChooser />
+            <div class="checklists__overall">
+                <p class="checklists__overall-label">{labels.whole_plan.clone()}</p>
+                <ProgressBar class="progress" fraction=Signal::derive({
+                    let overall = overall.clone();
+                    move || overall().fraction()
+                }) />
+                <p class="checklists__overall-count" role="status" aria-live="polite">
+                    {move || progress_text(&progress_label, overall())}
+                </p>
+            </div>
+            <p class="checklists__guidance">{labels.guidance_note.clone()}</p>
+            <div class="checklists__lists">{lists}</div>
+            <PlanTools />
+        </section>
+    })
+}
+
+/// Storage and link notices, each dismissible.
+#[component]
+fn PlanNotices() -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let labels = expect_context::<Arc<ChecklistsContent>>().labels.clone();
+    let dismiss = labels.dismiss.clone();
+    move || {
+        let text = match state.notice.get()? {
+            Notice::StorageUnavailable => labels.storage_unavailable.clone(),
+            Notice::StorageReset => labels.storage_reset.clone(),
+            Notice::ChangedElsewhere => labels.changed_elsewhere.clone(),
+            Notice::SharedInvalid => labels.shared_invalid.clone(),
+        };
+        Some(view! {
+            <div class="checklists__notice" role="status">
+                <p>{text}</p>
+                <button type="button" class="checklists__button" on:click=move |_| state.notice.set(None)>
+                    {dismiss.clone()}
+                </button>
+            </div>
+        })
+    }
+}
+
+/// Over a plan opened from a link: what it is, and the choice to keep it or go back.
+#[component]
+fn SharedBanner() -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let checklists = expect_context::<Arc<ChecklistsContent>>();
+    move || {
+        let shared = state.shared.get()?;
+        let labels = &checklists.labels;
+        let progress = shared.progress(checklists.item_ids());
+        let notice = fill(
+            &labels.shared_notice,
+            &[
+                ("done", &progress.done.to_string()),
+                ("total", &progress.total.to_string()),
+            ],
+        );
+        Some(view! {
+            <div class="checklists__shared" role="region" aria-label=labels.shared_save.clone()>
+                <p>{notice}</p>
+                <button type="button" class="checklists__button checklists__button--primary" on:click=move |_| state.keep_shared()>
+                    {labels.shared_save.clone()}
+                </button>
+                <button type="button" class="checklists__button" on:click=move |_| state.discard_shared()>
+                    {labels.shared_discard.clone()}
+                </button>
+            </div>
+        })
+    }
+}
+
+/// "Who are you?": one radio button per role.
+#[component]
+fn RoleChooser() -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let checklists = expect_context::<Arc<ChecklistsContent>>();
+    let options = checklists
+        .roles
+        .iter()
+        .map(|role| {
+            let id = role.id.clone();
+            let chosen = {
+                let id = id.clone();
+                move || state.shown().role.as_deref() == Some(id.as_str())
+            };
+            view! {
+                <label class="checklists__role">
+                    <input
+                        type="radio"
+                        name="plan-role"
+                        value=role.id.clone()
+                        prop:checked=chosen
+                        on:change=move |_| state.update(|plan| plan.role = Some(id.clone()))
+                    />
+                    <span>{role.label.clone()}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="checklists__roles">
+            <legend>{checklists.labels.role_question.clone()}</legend>
+            <div class="checklists__role-options">{options}</div>
+        </fieldset>
+    }
+}
+
+/// One list, as a disclosure with its progress in the summary.
+#[component]
+fn ChecklistView(list: Checklist, open: bool) -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let labels = expect_context::<Arc<ChecklistsContent>>().labels.clone();
+    let ids: Vec<String> = list.item_ids().map(str::to_string).collect();
+    let progress = Signal::derive(move || state.shown().progress(ids.iter().map(String::as_str)));
+    let groups = list
+        .groups
+        .into_iter()
+        .map(|group| {
+            let items = group
+                .items
+                .into_iter()
+                .map(|item| {
+                    let input_id = format!("item-{}", item.id);
+                    let id = item.id.clone();
+                    let checked = move || state.shown().is_done(&id);
+                    let id = item.id.clone();
+                    view! {
+                        <li class="checklist__item">
+                            <input
+                                type="checkbox"
+                                id=input_id.clone()
+                                prop:checked=checked
+                                on:change=move |event| {
+                                    let done = event_target_checked(&event);
+                                    state.update(|plan| plan.set_done(&id, done));
+                                }
+                            />
+                            <label for=input_id>{item.text}</label>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <fieldset class="checklist__group">
+                    <legend class="checklist__group-title">{group.title}</legend>
+                    {group.text.map(|text| view! { <p class="checklist__group-text">{text}</p> })}
+                    <ul class="checklist__items">{items}</ul>
+                </fieldset>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="checklist" id=format!("list-{}", list.id) open=open>
+            <summary class="checklist__summary">
+                <span class="checklist__title">{list.title}</span>
+                <span class="checklist__count">{move || progress_text(&labels.progress, progress.get())}</span>
+                <ProgressBar class="progress" fraction=Signal::derive(move || progress.get().fraction()) />
+            </summary>
+            <p class="checklist__intro">{list.intro}</p>
+            {groups}
+        </details>
+    }
+}
+
+/// Reset (with confirmation and Undo), copy, download, print and share.
+#[component]
+fn PlanTools() -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let checklists = expect_context::<Arc<ChecklistsContent>>();
+    let labels = checklists.labels.clone();
+    let confirming = RwSignal::new(false);
+    let message = RwSignal::new(String::new());
+    let say = move |text: String| message.set(text);
+
+    let copy = {
+        let (checklists, copied, failed) = (
+            checklists.clone(),
+            labels.text_copied.clone(),
+            labels.copy_failed.clone(),
+        );
+        move |_| {
+            let text = export(&state.shown(), &checklists, Format::Text);
+            let (copied, failed) = (copied.clone(), failed.clone());
+            leptos::task::spawn_local(async move {
+                say(if copy_text(&text).await {
+                    copied
+                } else {
+                    failed
+                });
+            });
+        }
+    };
+    let download = {
+        let checklists = checklists.clone();
+        move |_| download_markdown(&export(&state.shown(), &checklists, Format::Markdown))
+    };
+    let share = {
+        let (ready, failed) = (labels.share_ready.clone(), labels.copy_failed.clone());
+        move |_| {
+            let url = state.share_url();
+            let (ready, failed) = (ready.clone(), failed.clone());
+            leptos::task::spawn_local(async move {
+                say(if copy_text(&url).await {
+                    ready
+                } else {
+                    format!("{failed} {url}")
+                });
+            });
+        }
+    };
+    let section = NodeRef::<leptos::html::Div>::new();
+    let print = move |_| print_plan(section.get_untracked());
+    let reset_done = labels.reset_done.clone();
+    let undo_label = labels.undo.clone();
+    view! {
+        <div class="checklists__tools" node_ref=section>
+            <div class="checklists__tool-row">
+                <button type="button" class="checklists__button" on:click=copy>{labels.copy_text.clone()}</button>
+                <button type="button" class="checklists__button" on:click=download>{labels.download.clone()}</button>
+                <button type="button" class="checklists__button" on:click=print>{labels.print.clone()}</button>
+                <button type="button" class="checklists__button" on:click=share>{labels.share.clone()}</button>
+                <button
+                    type="button"
+                    class="checklists__button checklists__button--quiet"
+                    aria-expanded=move || confirming.get().to_string()
+                    aria-controls="plan-reset-confirm"
+                    on:click=move |_| confirming.update(|c| *c = !*c)
+                >
+                    {labels.reset.clone()}
+                </button>
+            </div>
+            <div id="plan-reset-confirm" class="checklists__confirm" hidden=move || !confirming.get()>
+                <p>{labels.reset_confirm.clone()}</p>
+                <button
+                    type="button"
+                    class="checklists__button checklists__button--primary"
+                    on:click=move |_| {
+                        confirming.set(false);
+                        state.reset();
+                    }
+                >
+                    {labels.reset_yes.clone()}
+                </button>
+                <button type="button" class="checklists__button" on:click=move |_| confirming.set(false)>
+                    {labels.reset_no.clone()}
+                </button>
+            </div>
+            <div class="checklists__message" role="status" aria-live="polite">
+                {move || state.undo.with(Option::is_some).then(|| view! {
+                    <span>{reset_done.clone()}" "</span>
+                    <button type="button" class="checklists__button" on:click=move |_| state.undo_reset()>
+                        {undo_label.clone()}
+                    </button>
+                })}
+                <span>{move || message.get()}</span>
+            </div>
+        </div>
+    }
+}
+
+/// Offers the Markdown as a file named `plan.md`.
+fn download_markdown(markdown: &str) {
+    let parts = js_sys::Array::of1(&markdown.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/markdown;charset=utf-8");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let document = document();
+    if let Ok(link) = document.create_element("a") {
+        let link: web_sys::HtmlAnchorElement = link.unchecked_into();
+        link.set_href(&url);
+        link.set_download("plan.md");
+        link.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Prints the plan alone: the app root is marked while the print dialog is open.
+fn print_plan(inside: Option<web_sys::HtmlDivElement>) {
+    let root = inside.and_then(|el| el.closest(".explainer").ok().flatten());
+    if let Some(root) = &root {
+        let _ = root.class_list().add_1(PRINT_PLAN_CLASS);
+    }
+    let _ = window().print();
+    if let Some(root) = &root {
+        let _ = root.class_list().remove_1(PRINT_PLAN_CLASS);
+    }
+}

@@ -1,0 +1,510 @@
+//! The opportunity checklists: choosing a role, ticking and keeping ticks, reset and undo,
+//! damaged or blocked storage, other tabs, exports, printing and share links.
+
+use std::time::Duration;
+
+use fantoccini::Client;
+use partnership_explainer::content::parse_content;
+use partnership_explainer::plan::Plan;
+use partnership_explainer::plan_export::{export, Format};
+use serde_json::{json, Value};
+
+use crate::support::browser::{
+    before_each_page, cdp, click, emulate_media, eval, text_of, wait_until, with_browser,
+    BLOCK_STORAGE,
+};
+use crate::support::server::StaticServer;
+use crate::support::{dist_dir, shipped_content};
+
+const PLAN_KEY: &str = "explainer:v1:plan";
+
+fn checklists() -> Value {
+    shipped_content()["checklists"].clone()
+}
+
+fn label(name: &str) -> String {
+    checklists()["labels"][name].as_str().unwrap().to_string()
+}
+
+/// Every item id, in content order.
+fn item_ids() -> Vec<String> {
+    let mut ids = Vec::new();
+    for list in checklists()["lists"].as_array().unwrap() {
+        for group in list["groups"].as_array().unwrap() {
+            for item in group["items"].as_array().unwrap() {
+                ids.push(item["id"].as_str().unwrap().to_string());
+            }
+        }
+    }
+    ids
+}
+
+/// The id of the first list whose audience is `role`, and its first two items.
+fn list_for(role: &str) -> (String, Vec<String>) {
+    let lists = checklists()["lists"].as_array().unwrap().clone();
+    let list = lists
+        .iter()
+        .find(|l| l["audience"].as_array().unwrap().contains(&json!(role)))
+        .unwrap();
+    let items = list["groups"][0]["items"].as_array().unwrap();
+    (
+        list["id"].as_str().unwrap().to_string(),
+        items
+            .iter()
+            .take(2)
+            .map(|i| i["id"].as_str().unwrap().to_string())
+            .collect(),
+    )
+}
+
+/// How many items the list `id` has.
+fn items_in(id: &str) -> usize {
+    let lists = checklists()["lists"].as_array().unwrap().clone();
+    let list = lists.iter().find(|l| l["id"] == json!(id)).unwrap();
+    list["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["items"].as_array().unwrap().len())
+        .sum()
+}
+
+fn progress(done: usize, total: usize) -> String {
+    label("progress")
+        .replace("{done}", &done.to_string())
+        .replace("{total}", &total.to_string())
+}
+
+async fn open_page(client: &Client, server: &StaticServer, path: &str) {
+    client.goto(&server.url(path)).await.unwrap();
+    text_of(client, "#checklists h2").await;
+}
+
+async fn choose_role(client: &Client, role: &str) {
+    click(client, &format!("input[name=plan-role][value={role}]")).await;
+}
+
+async fn tick(client: &Client, item: &str) {
+    click(client, &format!("#item-{item}")).await;
+}
+
+fn is_ticked(item: &str) -> String {
+    format!("return document.getElementById('item-{item}').checked")
+}
+
+const OVERALL: &str = ".checklists__overall-count";
+const TICKED: &str =
+    "return [...document.querySelectorAll('.checklist__item input:checked')].map(i => i.id)";
+
+#[tokio::test]
+async fn choosing_a_role_orders_and_opens_the_lists() {
+    let server = StaticServer::start(dist_dir());
+    let (american, _) = list_for("american-company");
+    let (cambodian, _) = list_for("cambodian-business");
+    with_browser(move |client| async move {
+        open_page(&client, &server, "/").await;
+        let lists = "return [...document.querySelectorAll('.checklist')].map(d => [d.id, d.open])";
+        let all_open = eval(&client, lists).await;
+        assert!(
+            all_open
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|l| l[1] == json!(true)),
+            "no role yet: all open"
+        );
+
+        choose_role(&client, "american-company").await;
+        wait_until(
+            &client,
+            &format!("return document.querySelector('.checklist').id === 'list-{american}'"),
+        )
+        .await;
+        let shown = eval(&client, lists).await;
+        let shown = shown.as_array().unwrap();
+        assert_eq!(shown[0], json!([format!("list-{american}"), true]));
+        assert!(
+            shown[1..].iter().all(|l| l[1] == json!(false)),
+            "other lists start closed: {shown:?}"
+        );
+
+        choose_role(&client, "cambodian-business").await;
+        wait_until(
+            &client,
+            &format!("return document.querySelector('.checklist').id === 'list-{cambodian}'"),
+        )
+        .await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn ticks_show_progress_and_survive_a_reload() {
+    let server = StaticServer::start(dist_dir());
+    let total = item_ids().len();
+    let (list, items) = list_for("cambodian-business");
+    let list_total = items_in(&list);
+    with_browser(move |client| async move {
+        open_page(&client, &server, "/").await;
+        assert_eq!(text_of(&client, OVERALL).await, progress(0, total));
+        assert_eq!(eval(&client, &format!("return document.querySelector('{OVERALL}').getAttribute('aria-live')")).await, json!("polite"));
+        choose_role(&client, "cambodian-business").await;
+        tick(&client, &items[0]).await;
+        tick(&client, &items[1]).await;
+        wait_until(&client, &format!("return document.querySelector('{OVERALL}').textContent === {:?}", progress(2, total))).await;
+        let list_count = text_of(&client, &format!("#list-{list} .checklist__count")).await;
+        assert_eq!(list_count, progress(2, list_total));
+        let bar = eval(&client, &format!("return getComputedStyle(document.querySelector('#list-{list} .progress__bar')).transform")).await;
+        assert_ne!(bar, json!("matrix(0, 0, 0, 1, 0, 0)"), "the list's bar moved");
+
+        client.refresh().await.unwrap();
+        text_of(&client, "#checklists h2").await;
+        wait_until(&client, &is_ticked(&items[0])).await;
+        assert_eq!(eval(&client, TICKED).await, json!([format!("item-{}", items[0]), format!("item-{}", items[1])]));
+        assert_eq!(eval(&client, "return document.querySelector('input[name=plan-role]:checked').value").await, json!("cambodian-business"));
+        assert_eq!(text_of(&client, OVERALL).await, progress(2, total));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn reset_asks_first_and_can_be_undone() {
+    let server = StaticServer::start(dist_dir());
+    let (_, items) = list_for("american-company");
+    let total = item_ids().len();
+    let (reset_yes, undo) = (label("reset_yes"), label("undo"));
+    with_browser(move |client| async move {
+        open_page(&client, &server, "/").await;
+        tick(&client, &items[0]).await;
+        tick(&client, &items[1]).await;
+        click(&client, ".checklists__button--quiet").await;
+        assert_eq!(
+            eval(
+                &client,
+                "return document.getElementById('plan-reset-confirm').hidden"
+            )
+            .await,
+            json!(false)
+        );
+        click(&client, "#plan-reset-confirm button:last-child").await;
+        assert_eq!(
+            eval(
+                &client,
+                "return document.getElementById('plan-reset-confirm').hidden"
+            )
+            .await,
+            json!(true)
+        );
+        assert_eq!(
+            text_of(&client, OVERALL).await,
+            progress(2, total),
+            "cancelling keeps the ticks"
+        );
+
+        click(&client, ".checklists__button--quiet").await;
+        let yes = text_of(&client, "#plan-reset-confirm .checklists__button--primary").await;
+        assert_eq!(yes, reset_yes);
+        click(&client, "#plan-reset-confirm .checklists__button--primary").await;
+        wait_until(
+            &client,
+            &format!(
+                "return document.querySelector('{OVERALL}').textContent === {:?}",
+                progress(0, total)
+            ),
+        )
+        .await;
+        let undo_button = ".checklists__message button";
+        assert_eq!(text_of(&client, undo_button).await, undo);
+        click(&client, undo_button).await;
+        wait_until(
+            &client,
+            &format!(
+                "return document.querySelector('{OVERALL}').textContent === {:?}",
+                progress(2, total)
+            ),
+        )
+        .await;
+        client.refresh().await.unwrap();
+        text_of(&client, "#checklists h2").await;
+        wait_until(&client, &is_ticked(&items[1])).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_corrupt_or_unknown_stored_plan_is_set_aside_and_reported_once() {
+    let server = StaticServer::start(dist_dir());
+    let item = item_ids()[0].clone();
+    let notice = label("storage_reset");
+    with_browser(move |client| async move {
+        for stored in ["{not json", "{\"version\":99,\"role\":null,\"done\":[]}"] {
+            open_page(&client, &server, "/").await;
+            eval(
+                &client,
+                &format!("localStorage.setItem('{PLAN_KEY}', {stored:?})"),
+            )
+            .await;
+            client.refresh().await.unwrap();
+            assert_eq!(text_of(&client, ".checklists__notice p").await, notice);
+            assert_eq!(
+                eval(
+                    &client,
+                    "return document.querySelectorAll('.checklist__item input:checked').length"
+                )
+                .await,
+                json!(0)
+            );
+            let aside = eval(
+                &client,
+                "return localStorage.getItem('explainer:v1:plan:set-aside')",
+            )
+            .await;
+            assert_eq!(aside, json!(stored), "the old value is kept aside");
+
+            tick(&client, &item).await;
+            client.refresh().await.unwrap();
+            text_of(&client, "#checklists h2").await;
+            wait_until(&client, &is_ticked(&item)).await;
+            assert_eq!(
+                eval(
+                    &client,
+                    "return document.querySelectorAll('.checklists__notice').length"
+                )
+                .await,
+                json!(0),
+                "told once"
+            );
+            eval(&client, "localStorage.clear()").await;
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_plan_works_in_memory_when_storage_throws() {
+    let server = StaticServer::start(dist_dir());
+    let item = item_ids()[3].clone();
+    let total = item_ids().len();
+    let notice = label("storage_unavailable");
+    with_browser(move |client| async move {
+        before_each_page(&client, BLOCK_STORAGE).await;
+        open_page(&client, &server, "/").await;
+        assert_eq!(text_of(&client, ".checklists__notice p").await, notice);
+        tick(&client, &item).await;
+        wait_until(
+            &client,
+            &format!(
+                "return document.querySelector('{OVERALL}').textContent === {:?}",
+                progress(1, total)
+            ),
+        )
+        .await;
+        choose_role(&client, "following").await;
+        wait_until(&client, &is_ticked(&item)).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_change_in_another_tab_shows_up() {
+    let server = StaticServer::start(dist_dir());
+    let item = item_ids()[5].clone();
+    let notice = label("changed_elsewhere");
+    with_browser(move |client| async move {
+        open_page(&client, &server, "/").await;
+        let first = client.window().await.unwrap();
+        let second = client.new_window(true).await.unwrap();
+        client.switch_to_window(second.handle).await.unwrap();
+        open_page(&client, &server, "/").await;
+        tick(&client, &item).await;
+        client.switch_to_window(first).await.unwrap();
+        wait_until(&client, &is_ticked(&item)).await;
+        assert_eq!(text_of(&client, ".checklists__notice p").await, notice);
+    })
+    .await;
+}
+
+/// The shipped content, typed, to build the expected exports with the library itself.
+fn typed_checklists() -> partnership_explainer::content::model::Checklists {
+    let text = std::fs::read_to_string(dist_dir().join("content/en.json")).unwrap();
+    parse_content(&text).unwrap().checklists.unwrap()
+}
+
+#[tokio::test]
+async fn the_plan_copies_as_text_and_downloads_as_markdown() {
+    let server = StaticServer::start(dist_dir());
+    let origin = server.url("");
+    let (_, items) = list_for("cambodian-business");
+    let downloads = tempdir("downloads");
+    let folder = downloads.to_string_lossy().to_string();
+    let copied = label("text_copied");
+    with_browser(move |client| async move {
+        cdp(&client, "Browser.grantPermissions", json!({ "origin": origin, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"] })).await;
+        cdp(&client, "Browser.setDownloadBehavior", json!({ "behavior": "allow", "downloadPath": folder })).await;
+        open_page(&client, &server, "/").await;
+        choose_role(&client, "cambodian-business").await;
+        tick(&client, &items[1]).await;
+        let plan = Plan { role: Some("cambodian-business".into()), done: [items[1].clone()].into() };
+        let lists = typed_checklists();
+
+        click(&client, ".checklists__tool-row button:nth-child(1)").await;
+        wait_until(&client, &format!("return document.querySelector('.checklists__message').textContent.includes({copied:?})")).await;
+        let clipboard = client.execute_async("navigator.clipboard.readText().then(arguments[0])", vec![]).await.unwrap();
+        assert_eq!(clipboard, json!(export(&plan, &lists, Format::Text)));
+
+        click(&client, ".checklists__tool-row button:nth-child(2)").await;
+        let file = downloads.join("plan.md");
+        for _ in 0..100 {
+            if file.is_file() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let markdown = std::fs::read_to_string(&file).expect("plan.md was downloaded");
+        assert_eq!(markdown, export(&plan, &lists, Format::Markdown));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn printing_the_plan_shows_only_the_checklists_with_their_ticks() {
+    let server = StaticServer::start(dist_dir());
+    let item = list_for("following").1[0].clone();
+    with_browser(move |client| async move {
+        open_page(&client, &server, "/").await;
+        choose_role(&client, "following").await;
+        tick(&client, &item).await;
+        eval(&client, "document.querySelector('.explainer').classList.add('explainer--print-plan')").await;
+        emulate_media(&client, "print").await;
+        let visible = |css: &str| format!("return [...document.querySelectorAll('{css}')].some(e => e.getClientRects().length > 0)");
+        for hidden in [".story-header", ".story-section", ".faq", ".checklists__tools", ".checklists__roles", ".toc"] {
+            assert_eq!(eval(&client, &visible(hidden)).await, json!(false), "{hidden} is not printed");
+        }
+        let items_shown = "return [...document.querySelectorAll('.checklist__item')].every(e => e.getClientRects().length > 0)";
+        assert_eq!(eval(&client, items_shown).await, json!(true), "every list prints open");
+        assert_eq!(eval(&client, &is_ticked(&item)).await, json!(true));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_shared_link_shows_that_plan_and_asks_before_replacing_ones_own() {
+    let sender_server = StaticServer::start(dist_dir());
+    let origin = sender_server.url("");
+    let (_, items) = list_for("american-company");
+    let total = item_ids().len();
+    let sent = items.clone();
+    let (link_tx, link_rx) = tokio::sync::oneshot::channel();
+    with_browser(move |client| async move {
+        cdp(&client, "Browser.grantPermissions", json!({ "origin": origin, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"] })).await;
+        open_page(&client, &sender_server, "/").await;
+        choose_role(&client, "american-company").await;
+        for item in &sent {
+            tick(&client, item).await;
+        }
+        click(&client, ".checklists__tool-row button:nth-child(4)").await;
+        wait_until(&client, "return document.querySelector('.checklists__message').textContent.length > 0").await;
+        let link = client.execute_async("navigator.clipboard.readText().then(arguments[0])", vec![]).await.unwrap();
+        let link = link.as_str().unwrap().to_string();
+        assert!(link.contains("#plan="), "{link}");
+        link_tx.send(link).unwrap();
+    })
+    .await;
+    let link = link_rx.await.unwrap();
+
+    // A fresh browser profile with a plan of its own.
+    let notice = label("shared_notice")
+        .replace("{done}", "2")
+        .replace("{total}", &total.to_string());
+    let own = item_ids().last().unwrap().clone();
+    let server = StaticServer::start(dist_dir());
+    let path = link
+        .split_once("127.0.0.1")
+        .unwrap()
+        .1
+        .split_once('/')
+        .map(|(_, p)| format!("/{p}"))
+        .unwrap();
+    with_browser(move |client| async move {
+        open_page(&client, &server, "/").await;
+        tick(&client, &own).await;
+        client.goto(&server.url(&path)).await.unwrap();
+        assert_eq!(text_of(&client, ".checklists__shared p").await, notice);
+        wait_until(&client, &is_ticked(&items[0])).await;
+        assert_eq!(
+            eval(&client, &is_ticked(&own)).await,
+            json!(false),
+            "the shared plan is shown"
+        );
+        let saved = eval(
+            &client,
+            &format!("return JSON.parse(localStorage.getItem('{PLAN_KEY}')).done"),
+        )
+        .await;
+        assert_eq!(
+            saved,
+            json!([own]),
+            "the reader's own plan is untouched until they choose"
+        );
+
+        click(&client, ".checklists__shared button:last-child").await;
+        wait_until(&client, &is_ticked(&own)).await;
+        assert_eq!(eval(&client, "return location.hash").await, json!(""));
+
+        client.goto(&server.url(&path)).await.unwrap();
+        click(&client, ".checklists__shared .checklists__button--primary").await;
+        wait_until(
+            &client,
+            "return document.querySelectorAll('.checklists__shared').length === 0",
+        )
+        .await;
+        client.refresh().await.unwrap();
+        text_of(&client, "#checklists h2").await;
+        wait_until(&client, &is_ticked(&items[1])).await;
+        assert_eq!(
+            eval(&client, &is_ticked(&own)).await,
+            json!(false),
+            "the shared plan replaced it"
+        );
+        assert_eq!(
+            eval(
+                &client,
+                "return document.querySelector('input[name=plan-role]:checked').value"
+            )
+            .await,
+            json!("american-company")
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_broken_share_link_says_so_and_shows_ones_own_plan() {
+    let server = StaticServer::start(dist_dir());
+    let notice = label("shared_invalid");
+    with_browser(move |client| async move {
+        open_page(&client, &server, "/#plan=<script>alert(1)</script>").await;
+        assert_eq!(text_of(&client, ".checklists__notice p").await, notice);
+        assert_eq!(
+            eval(
+                &client,
+                "return document.querySelectorAll('.checklists__shared').length"
+            )
+            .await,
+            json!(0)
+        );
+    })
+    .await;
+}
+
+/// A fresh folder under `target/` for files a browser writes.
+fn tempdir(name: &str) -> std::path::PathBuf {
+    let unique = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("target/e2e-{name}-{unique}"));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
