@@ -5,6 +5,8 @@
 
 pub mod asset_url;
 pub mod content;
+pub mod embed;
+pub mod embed_options;
 pub mod plan;
 pub mod plan_export;
 pub mod storage;

@@ -10,7 +10,9 @@ use leptos::mount::mount_to;
 use leptos::prelude::*;
 use partnership_explainer::content::load::LoadError;
 use partnership_explainer::content::{parse_content, Problem};
+use partnership_explainer::embed_options::{EmbedOptions, Placement};
 use partnership_explainer::ui::app::App;
+use partnership_explainer::ui::root::AppRoot;
 use partnership_explainer::ui::status::ErrorPanel;
 use partnership_explainer::ui::story::Story;
 use wasm_bindgen::{JsCast, JsValue};
@@ -20,6 +22,17 @@ use web_sys::HtmlElement;
 wasm_bindgen_test_configure!(run_in_browser);
 
 const FIXTURE: &str = include_str!("fixtures/valid.json");
+
+/// Options for the explainer on its own page.
+fn page_options() -> EmbedOptions {
+    EmbedOptions::from_query("")
+}
+
+/// What `App` provides to the components below it, for tests that mount those alone.
+fn provide_page_context() {
+    provide_context(AppRoot::new(document().into(), Placement::Page));
+    provide_context(page_options());
+}
 
 /// A fresh element to mount a component into.
 fn host() -> HtmlElement {
@@ -115,7 +128,10 @@ fn error_panel_for_an_unreachable_file_says_so_without_a_list() {
 fn story_renders_sections_glossary_terms_and_faq_links() {
     let root = host();
     let content = Arc::new(parse_content(FIXTURE).unwrap());
-    let _mounted = mount_to(root.clone(), move || view! { <Story content /> });
+    let _mounted = mount_to(root.clone(), move || {
+        provide_page_context();
+        view! { <Story content /> }
+    });
     assert_eq!(texts(&root, "h1"), ["Fixture headline"]);
     assert_eq!(
         texts(&root, ".story-section h2"),
@@ -146,7 +162,10 @@ fn hostile_strings_stay_text() {
     let hostile = "<img src=x onerror=alert(1)><script>alert(2)</script>";
     let json = FIXTURE.replace("Fixture headline", &hostile.replace('"', "\\\""));
     let content = Arc::new(parse_content(&json).unwrap());
-    let _mounted = mount_to(root.clone(), move || view! { <Story content /> });
+    let _mounted = mount_to(root.clone(), move || {
+        provide_page_context();
+        view! { <Story content /> }
+    });
     assert_eq!(texts(&root, "h1"), [hostile]);
     assert!(root.query_selector("img, script").unwrap().is_none());
 }
@@ -160,7 +179,7 @@ async fn app_shows_loading_then_the_story() {
     );
     let _mounted = mount_to(
         root.clone(),
-        move || view! { <App content_url=url.as_str() /> },
+        move || view! { <App content_url=url.as_str() options=page_options() root=document().into() /> },
     );
     assert_eq!(texts(&root, "[role=status]"), ["Loading the explainer…"]);
     until(|| !texts(&root, "h1").is_empty()).await;
@@ -176,7 +195,7 @@ async fn app_shows_an_error_for_a_missing_file_and_retries() {
     let root = host();
     let _mounted = mount_to(
         root.clone(),
-        || view! { <App content_url="/no-such-content.json" /> },
+        || view! { <App content_url="/no-such-content.json" options=page_options() root=document().into() /> },
     );
     until(|| !texts(&root, "[role=alert]").is_empty()).await;
     assert!(texts(&root, "[role=alert] p")[0].contains("HTTP 404"));
@@ -190,7 +209,10 @@ async fn app_shows_an_error_for_a_missing_file_and_retries() {
 async fn section_toggle_and_glossary_term_respond_to_clicks() {
     let root = host();
     let content = Arc::new(parse_content(FIXTURE).unwrap());
-    let _mounted = mount_to(root.clone(), move || view! { <Story content /> });
+    let _mounted = mount_to(root.clone(), move || {
+        provide_page_context();
+        view! { <Story content /> }
+    });
     let body = root.query_selector("#first-body").unwrap().unwrap();
     let toggle = "#first .section-toggle";
     let expanded = || {
@@ -225,7 +247,10 @@ async fn section_toggle_and_glossary_term_respond_to_clicks() {
 async fn ticking_a_checklist_item_updates_its_progress() {
     let root = host();
     let content = Arc::new(parse_content(FIXTURE).unwrap());
-    let _mounted = mount_to(root.clone(), move || view! { <Story content /> });
+    let _mounted = mount_to(root.clone(), move || {
+        provide_page_context();
+        view! { <Story content /> }
+    });
     assert_eq!(texts(&root, ".checklists__overall-count"), ["0/3"]);
     assert_eq!(texts(&root, "#list-makers .checklist__count"), ["0/2"]);
     click(&root, "#item-build-two");

@@ -55,6 +55,13 @@ pub struct Labels {
     pub faq_link_copied: String,
     /// Said when the clipboard refused; the link is then in the address bar.
     pub faq_copy_failed: String,
+    /// "Embed this", on the explainer's own page only.
+    pub embed_heading: String,
+    pub embed_intro: String,
+    pub embed_frame_label: String,
+    pub embed_script_label: String,
+    pub embed_copy: String,
+    pub embed_copied: String,
     /// Credits the reporting the explainer retells.
     pub source_note: String,
 }

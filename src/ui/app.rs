@@ -1,4 +1,5 @@
-//! The root component: loads the content file, then shows the story, the loading state or an error.
+//! The root component: loads the content file, then shows the story, the loading state or an
+//! error; it also carries the host's choices (theme, placement) onto the app's root element.
 
 use std::sync::Arc;
 
@@ -8,6 +9,8 @@ use leptos::task::spawn_local;
 
 use crate::content::load::{fetch_content, LoadError};
 use crate::content::Content;
+use crate::embed_options::{EmbedOptions, Placement};
+use crate::ui::root::AppRoot;
 use crate::ui::status::{ErrorPanel, LoadingPanel};
 use crate::ui::story::Story;
 
@@ -19,9 +22,17 @@ enum LoadState {
     Failed(LoadError),
 }
 
-/// The whole explainer, fed by the content file at `content_url`.
+/// The whole explainer, fed by the content file at `content_url`, mounted in `root` (the
+/// document, or a host element's shadow root) as `options` ask.
 #[component]
-pub fn App(#[prop(into)] content_url: String) -> impl IntoView {
+pub fn App(
+    #[prop(into)] content_url: String,
+    options: EmbedOptions,
+    root: web_sys::Node,
+) -> impl IntoView {
+    let placement = options.placement.clone();
+    provide_context(AppRoot::new(root, placement.clone()));
+    provide_context(options.clone());
     let state = RwSignal::new(LoadState::Loading);
     let load = move || {
         let url = content_url.clone();
@@ -34,9 +45,14 @@ pub fn App(#[prop(into)] content_url: String) -> impl IntoView {
         });
     };
     load();
-
+    let framed = matches!(placement, Placement::Frame { .. });
     view! {
-        <div class="explainer">
+        <div
+            class="explainer"
+            class:explainer--embedded=placement != Placement::Page
+            data-theme=options.theme.attribute()
+            on:click=move |event| if framed { open_links_outside(&event) }
+        >
             {move || match state.get() {
                 LoadState::Loading => EitherOf3::A(view! { <LoadingPanel /> }),
                 LoadState::Failed(error) => {
@@ -46,5 +62,24 @@ pub fn App(#[prop(into)] content_url: String) -> impl IntoView {
                 LoadState::Ready(content) => EitherOf3::C(view! { <Story content /> }),
             }}
         </div>
+    }
+}
+
+/// In a frame, a link that leaves the explainer opens in a new tab rather than inside the frame.
+fn open_links_outside(event: &leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let link = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("a[href]").ok().flatten());
+    if let Some(link) = link {
+        if !link
+            .get_attribute("href")
+            .unwrap_or_default()
+            .starts_with('#')
+        {
+            let _ = link.set_attribute("target", "_blank");
+            let _ = link.set_attribute("rel", "noopener");
+        }
     }
 }

@@ -1,12 +1,17 @@
-//! Links into the page: opening it at `#<id>`, or following such a link later, brings the
-//! element with that id into view, opening it first when it is a part that opens (a section,
-//! a FAQ entry). The browser cannot do this alone: the page is rendered after it loads.
+//! Links into the explainer: opening it at `#<id>` (or with the host's `open` option), or
+//! following such a link later, brings the element with that id into view, opening it first
+//! when it is a part that opens (a section, a FAQ entry). The browser cannot do this alone: the
+//! page is rendered after it loads. In a frame, the parent page is asked to scroll instead.
 
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use leptos::ev;
 use leptos::prelude::*;
+
+use crate::embed::ask_parent_to_scroll;
+use crate::embed_options::{EmbedOptions, Placement};
+use crate::ui::root::AppRoot;
 
 /// What opens the part with a given id.
 type Openers = HashMap<String, Rc<dyn Fn()>>;
@@ -15,6 +20,7 @@ type Openers = HashMap<String, Rc<dyn Fn()>>;
 #[derive(Clone, Copy)]
 pub struct DeepLinks {
     openers: StoredValue<Openers, LocalStorage>,
+    root: AppRoot,
 }
 
 /// The element id named by the URL's fragment, if any.
@@ -29,33 +35,50 @@ fn fragment_id() -> Option<String> {
 }
 
 impl DeepLinks {
-    /// Creates the registry, then follows the fragment after the first render (the page may
-    /// have been opened with one) and whenever it changes.
+    /// Creates the registry, then, after the first render, goes to the part the URL's fragment
+    /// or the host's `open` option names, and follows every later change of the fragment.
     pub fn install() -> Self {
         let links = DeepLinks {
             openers: StoredValue::new_local(HashMap::new()),
+            root: expect_context(),
         };
-        let on_change = window_event_listener(ev::hashchange, move |_| links.follow());
+        let asked = expect_context::<EmbedOptions>().open;
+        let on_change = window_event_listener(ev::hashchange, move |_| {
+            if let Some(id) = fragment_id() {
+                links.go(id);
+            }
+        });
         on_cleanup(move || on_change.remove());
-        Effect::new(move |_| links.follow());
+        Effect::new(move |_| {
+            if let Some(id) = fragment_id().or_else(|| asked.clone()) {
+                links.go(id);
+            }
+        });
         links
     }
 
-    /// Runs `open` whenever the URL's fragment names `id`.
+    /// Runs `open` whenever a link names `id`.
     pub fn register(&self, id: impl Into<String>, open: impl Fn() + 'static) {
         self.openers.update_value(|openers| {
             openers.insert(id.into(), Rc::new(open));
         });
     }
 
-    fn follow(&self) {
-        let Some(id) = fragment_id() else { return };
+    fn go(&self, id: String) {
         if let Some(open) = self.openers.with_value(|openers| openers.get(&id).cloned()) {
             open();
         }
+        let root = self.root;
         // Once the opened part is rendered (reactive updates run before the next frame).
         request_animation_frame(move || {
-            if let Some(target) = document().get_element_by_id(&id) {
+            let Some(target) = root.by_id(&id) else {
+                return;
+            };
+            if let Placement::Frame { child_id } = root.placement() {
+                let top =
+                    target.get_bounding_client_rect().top() + window().scroll_y().unwrap_or(0.0);
+                ask_parent_to_scroll(child_id.as_deref(), top);
+            } else {
                 let options = web_sys::ScrollIntoViewOptions::new();
                 options.set_behavior(web_sys::ScrollBehavior::Instant);
                 target.scroll_into_view_with_scroll_into_view_options(&options);

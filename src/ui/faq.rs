@@ -16,6 +16,7 @@ use crate::storage::{self, Area};
 use crate::text_match::{match_ranges, matches_all, query_words, split_marked};
 use crate::ui::clipboard::copy_text;
 use crate::ui::deep_link::DeepLinks;
+use crate::ui::root::AppRoot;
 
 /// The FAQ section's element id, and so its address (`#faq`).
 pub const FAQ_ID: &str = "faq";
@@ -90,7 +91,9 @@ pub fn Faq() -> impl IntoView {
     }
     let state = FaqState::restore(&content.faq);
     provide_context(state);
-    publish_schema(&content);
+    if expect_context::<AppRoot>().owns_page() {
+        publish_schema(&content);
+    }
     let links = expect_context::<DeepLinks>();
     for entry in &content.faq {
         let id = entry.id.clone();

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::content::model::GlossaryEntry;
+use crate::ui::root::AppRoot;
 
 /// Which term, if any, shows its definition; one at a time. Shared through context.
 #[derive(Clone, Copy)]
@@ -24,22 +25,21 @@ impl Glossary {
             open: RwSignal::new(None),
             issued: StoredValue::new(0),
         };
+        let root = expect_context::<AppRoot>();
         let on_key = window_event_listener(ev::keydown, move |event| {
             if event.key() == "Escape" {
                 if let Some(n) = glossary.open.get_untracked() {
                     glossary.open.set(None);
-                    if let Some(button) = document().get_element_by_id(&button_id(n)) {
-                        let _ = button.unchecked_into::<web_sys::HtmlElement>().focus();
-                    }
+                    root.focus(&button_id(n));
                 }
             }
         });
         let on_click = window_event_listener(ev::click, move |event| {
-            let inside_a_term = event
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|el| el.closest(TERM_SELECTOR).ok().flatten())
-                .is_some();
+            // The composed path sees inside a shadow root, where `target` would be the host.
+            let inside_a_term = event.composed_path().iter().any(|node| {
+                node.dyn_into::<web_sys::Element>()
+                    .is_ok_and(|el| el.matches(TERM_SELECTOR).unwrap_or(false))
+            });
             if !inside_a_term && glossary.open.get_untracked().is_some() {
                 glossary.open.set(None);
             }

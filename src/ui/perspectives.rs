@@ -3,10 +3,10 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::content::model::Perspectives;
 use crate::ui::rich_text::RichText;
+use crate::ui::root::AppRoot;
 
 /// The tabs of a section's `perspectives`; `prefix` (the section id) keeps their ids unique.
 #[component]
@@ -19,11 +19,10 @@ pub fn PerspectiveTabs(perspectives: Perspectives, prefix: String) -> impl IntoV
     };
     let panel_id = move |id: &str| format!("{prefix}-{id}-panel");
     let ids: Vec<String> = perspectives.tabs.iter().map(|t| tab_id(&t.id)).collect();
+    let root = expect_context::<AppRoot>();
     let select_and_focus = move |index: usize| {
         selected.set(index);
-        if let Some(tab) = document().get_element_by_id(&ids[index]) {
-            let _ = tab.unchecked_into::<web_sys::HtmlElement>().focus();
-        }
+        root.focus(&ids[index]);
     };
     let on_keydown = move |event: ev::KeyboardEvent| {
         let current = selected.get_untracked();

@@ -4,6 +4,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::ui::progress_bar::ProgressBar;
+use crate::ui::root::AppRoot;
 
 /// Read by the progress bar and the table of contents.
 #[derive(Clone, Copy)]
@@ -24,6 +25,7 @@ pub fn track_scroll(section_ids: Vec<String>) -> ScrollState {
         progress: RwSignal::new(0.0),
         current: RwSignal::new(None),
     };
+    let app = expect_context::<AppRoot>();
     let measure = move || {
         let window = window();
         let document = document();
@@ -45,8 +47,7 @@ pub fn track_scroll(section_ids: Vec<String>) -> ScrollState {
         let current = section_ids
             .iter()
             .rfind(|id| {
-                document
-                    .get_element_by_id(id)
+                app.by_id(id)
                     .is_some_and(|el| el.get_bounding_client_rect().top() <= READING_LINE)
             })
             .cloned();

@@ -9,10 +9,12 @@ use crate::content::model::KeyFact;
 use crate::content::Content;
 use crate::ui::checklists::{Checklists, CHECKLISTS_ID};
 use crate::ui::deep_link::DeepLinks;
+use crate::ui::embed_code::EmbedCode;
 use crate::ui::faq::{Faq, FAQ_ID};
 use crate::ui::glossary::Glossary;
 use crate::ui::reading::{Reading, ReadingModeSwitch};
 use crate::ui::rich_text::RichText;
+use crate::ui::root::AppRoot;
 use crate::ui::scroll::{track_scroll, ReadingProgress};
 use crate::ui::section::StorySection;
 use crate::ui::toc::Toc;
@@ -28,13 +30,16 @@ pub fn Story(content: Arc<Content>) -> impl IntoView {
         parts.iter().map(|(id, _)| id.clone()).collect(),
     ));
     provide_context(DeepLinks::install());
-    document().set_title(&content.labels.page_title);
+    let root = expect_context::<AppRoot>();
+    if root.owns_page() {
+        document().set_title(&content.labels.page_title);
+    }
     let labels = &content.labels;
     let story = &content.story;
     view! {
         <div class="story" lang=content.lang.clone()>
             <a class="skip-link" href="#main">{labels.skip_to_content.clone()}</a>
-            <ReadingProgress />
+            {root.owns_page().then(|| view! { <ReadingProgress /> })}
             <header class="story-header">
                 <p class="story-header__kicker">{story.kicker.clone()}</p>
                 <h1 class="story-header__headline">{story.headline.clone()}</h1>
@@ -56,6 +61,7 @@ pub fn Story(content: Arc<Content>) -> impl IntoView {
             </div>
             <footer class="story-footer">
                 <p>{labels.source_note.clone()}</p>
+                {root.owns_page().then(|| view! { <EmbedCode /> })}
             </footer>
         </div>
     }

@@ -1,0 +1,63 @@
+// Host-page script for the explainer. Sizes its iframes from their height messages, and mounts
+// it into <div data-explainer> elements (inside a shadow root) when loaded as a module.
+(function () {
+  if (window.__explainerEmbed) return;
+  window.__explainerEmbed = 1;
+  var me = document.currentScript || [].slice.call(document.querySelectorAll("script[src]"))
+    .filter(function (s) { return /embed\.js(\?|#|$)/.test(s.src); })[0];
+  if (!me) return;
+  var base = new URL(".", me.src);
+  var RESERVED = "480px";
+
+  function ours(frame) {
+    try { return new URL(frame.src, location.href).href.indexOf(base.href) === 0; } catch (e) { return false; }
+  }
+  function frames() {
+    return [].slice.call(document.querySelectorAll("iframe[src]")).filter(ours);
+  }
+  function reserve() {
+    frames().forEach(function (frame) {
+      if (!frame.style.height) frame.style.setProperty("min-height", RESERVED);
+    });
+  }
+
+  window.addEventListener("message", function (event) {
+    var data = event.data;
+    if (event.origin !== base.origin || !data || typeof data !== "object" || !data.explainer) return;
+    frames().forEach(function (frame) {
+      if (frame.contentWindow !== event.source) return;
+      if (data.explainer === "height" && data.height > 0) {
+        frame.style.setProperty("min-height", "0", "important");
+        frame.style.setProperty("height", Math.ceil(data.height) + "px", "important");
+      } else if (data.explainer === "scroll" && data.top >= 0) {
+        window.scrollTo({ top: frame.getBoundingClientRect().top + window.scrollY + data.top });
+      }
+    });
+  });
+
+  function mountAll() {
+    var hosts = [].slice.call(document.querySelectorAll("[data-explainer]:not([data-explainer-mounted])"));
+    if (!hosts.length) return;
+    fetch(new URL("index.html", base)).then(function (r) { return r.text(); }).then(function (html) {
+      var page = new DOMParser().parseFromString(html, "text/html");
+      var href = function (selector) { return new URL(page.querySelector(selector).getAttribute("href"), base).href; };
+      var css = href('link[rel="stylesheet"]');
+      var wasm = href('link[rel="preload"][as="fetch"]');
+      return import(href('link[rel="modulepreload"]')).then(function (glue) {
+        return glue.default({ module_or_path: wasm }).then(function () {
+          hosts.forEach(function (host) {
+            host.setAttribute("data-explainer-mounted", "");
+            glue.mount_explainer(host, css);
+          });
+        });
+      });
+    }).catch(function (error) {
+      hosts.forEach(function (host) { host.textContent = "The explainer could not be loaded."; });
+      console.error(error);
+    });
+  }
+
+  function start() { reserve(); mountAll(); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
