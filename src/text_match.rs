@@ -10,23 +10,22 @@ const LATIN_EXTENDED_A: &[u8; 128] =
 /// Base letters of U+00E0..=U+00FF (lower-case Latin-1), `_` where the letter has no base.
 const LATIN_1: &[u8; 32] = b"aaaaaaaceeeeiiiidnooooo_ouuuuy_y";
 
-/// Folds one character to what a search compares: lower case, accents removed. Combining
-/// accents fold to nothing.
+/// Folds one character to what a search compares: lower case, accents removed, for the
+/// Latin letters of Unicode's first 384 code points (other scripts compare as written, which
+/// spares the wasm the full Unicode case tables). Combining accents fold to nothing.
 fn fold_char(c: char) -> Option<char> {
     if ('\u{300}'..='\u{36f}').contains(&c) {
         return None;
     }
-    let lower = c.to_lowercase().next().unwrap_or(c);
-    let base = match lower as u32 {
+    let base = match c as u32 {
+        0x41..=0x5a => return Some(c.to_ascii_lowercase()),
+        // Upper-case Latin-1 sits 32 below its lower case, but for × (multiplication sign).
+        code @ 0xc0..=0xde if code != 0xd7 => LATIN_1[(code - 0xc0) as usize],
         code @ 0xe0..=0xff => LATIN_1[(code - 0xe0) as usize],
         code @ 0x100..=0x17f => LATIN_EXTENDED_A[(code - 0x100) as usize],
-        _ => return Some(lower),
+        _ => return Some(c),
     };
-    Some(if base == b'_' {
-        lower
-    } else {
-        char::from(base)
-    })
+    Some(if base == b'_' { c } else { char::from(base) })
 }
 
 /// Folded text, and for each folded character the byte range it came from in the original.
@@ -132,6 +131,11 @@ mod tests {
         assert_eq!(fold_char('ÿ'), Some('y'));
         assert_eq!(fold_char('÷'), Some('÷'));
         assert_eq!(fold_char('ß'), Some('ß'));
+        assert_eq!(fold_char('É'), Some('e'));
+        assert_eq!(fold_char('Ø'), Some('o'));
+        assert_eq!(fold_char('×'), Some('×'));
+        assert_eq!(fold_char('Q'), Some('q'));
+        assert_eq!(fold_char('ក'), Some('ក'));
     }
 
     #[test]

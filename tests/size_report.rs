@@ -124,3 +124,30 @@ fn first_load_fits_the_brotli_budget() {
         totals[2]
     );
 }
+
+/// The host-page script must stay small: at most this many bytes once minified.
+const EMBED_SCRIPT_BUDGET: usize = 3 * 1024;
+
+#[test]
+fn the_embed_script_stays_under_three_kilobytes_minified() {
+    let source =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public/embed.js"))
+            .unwrap();
+    // A rough minifier: no comment lines, no indentation, no line breaks.
+    let minified: String = source
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("");
+    println!(
+        "embed.js: {} bytes, about {} minified",
+        source.len(),
+        minified.len()
+    );
+    assert!(
+        minified.len() <= EMBED_SCRIPT_BUDGET,
+        "embed.js is {} bytes minified",
+        minified.len()
+    );
+}

@@ -142,7 +142,7 @@ async fn markup_in_content_is_shown_as_text_and_never_runs() {
     .await;
 }
 
-/// `scripts/test` builds this copy with `trunk build --release --public-url /some/path/`.
+/// `scripts/test` builds this copy with `trunk build --release --public-url /graphics/explainer/`.
 const SUB_PATH_DIST: &str = "target/dist-sub-path";
 
 #[tokio::test]
@@ -150,15 +150,18 @@ async fn a_build_for_a_sub_path_loads_its_content_from_there() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SUB_PATH_DIST);
     assert!(
         root.join("index.html").is_file(),
-        "no {SUB_PATH_DIST}: run `trunk build --release --public-url /some/path/ --dist {SUB_PATH_DIST}`"
+        "no {SUB_PATH_DIST}: run `trunk build --release --public-url /graphics/explainer/ --dist {SUB_PATH_DIST}`"
     );
-    let server = StaticServer::start_under(root, "/some/path/");
+    let server = StaticServer::start_under(root, "/graphics/explainer/");
     let headline = shipped_content()["story"]["headline"]
         .as_str()
         .unwrap()
         .to_string();
     with_browser(move |client| async move {
-        client.goto(&server.url("/some/path/")).await.unwrap();
+        client
+            .goto(&server.url("/graphics/explainer/"))
+            .await
+            .unwrap();
         assert_eq!(text_of(&client, "h1").await, headline);
     })
     .await;

@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod checklists;
+mod embed;
 mod faq;
 mod layout;
 mod loading;

@@ -1,4 +1,5 @@
 //! A small HTTP server for `dist/` on 127.0.0.1, whose replies a test can replace or remove.
+//! Like the hosting the README recommends for the script embed, it allows cross-origin reads.
 //! It runs on a background thread and ends with the test process.
 
 use std::collections::HashMap;
@@ -90,7 +91,7 @@ fn serve(stream: TcpStream, root: &Path, prefix: &str, overrides: &Overrides) {
         },
     };
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nAccess-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n",
         body.len()
     );
     let mut stream = &stream;
