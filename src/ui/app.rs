@@ -45,13 +45,11 @@ pub fn App(
         });
     };
     load();
-    let framed = matches!(placement, Placement::Frame { .. });
     view! {
         <div
             class="explainer"
             class:explainer--embedded=placement != Placement::Page
             data-theme=options.theme.attribute()
-            on:click=move |event| if framed { open_links_outside(&event) }
         >
             {move || match state.get() {
                 LoadState::Loading => EitherOf3::A(view! { <LoadingPanel /> }),
@@ -62,24 +60,5 @@ pub fn App(
                 LoadState::Ready(content) => EitherOf3::C(view! { <Story content /> }),
             }}
         </div>
-    }
-}
-
-/// In a frame, a link that leaves the explainer opens in a new tab rather than inside the frame.
-fn open_links_outside(event: &leptos::ev::MouseEvent) {
-    use wasm_bindgen::JsCast;
-    let link = event
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| el.closest("a[href]").ok().flatten());
-    if let Some(link) = link {
-        if !link
-            .get_attribute("href")
-            .unwrap_or_default()
-            .starts_with('#')
-        {
-            let _ = link.set_attribute("target", "_blank");
-            let _ = link.set_attribute("rel", "noopener");
-        }
     }
 }

@@ -29,7 +29,7 @@ pub fn snippets(base: &str, title: &str) -> [String; 2] {
 pub fn EmbedCode() -> impl IntoView {
     let content = expect_context::<Arc<Content>>();
     let labels = &content.labels;
-    let [frame, script] = snippets(&app_asset_url(""), &labels.page_title);
+    let [frame, script] = snippets(&app_asset_url("./"), &labels.page_title);
     let copied = RwSignal::new(None::<usize>);
     let snippet = move |index: usize, label: String, code: String| {
         let id = format!("embed-code-{index}");

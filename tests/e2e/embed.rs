@@ -46,6 +46,7 @@ async fn an_iframe_on_another_origin_is_sized_to_its_content_as_it_changes() {
         "<!doctype html><html><head><style>iframe {{ height: 100% }}</style></head><body>\
          <p>Host article text.</p>\
          <iframe src=\"{base}?embed=1&childId=story\" title=\"Explainer\" style=\"width:100%;border:0\"></iframe>\
+         <iframe id=\"second\" src=\"{base}?embed=1&childId=again&theme=dark\" title=\"Explainer again\" style=\"width:100%;border:0\"></iframe>\
          <script>window.pym = []; addEventListener('message', e => {{ if (typeof e.data === 'string') pym.push(e.data) }});</script>\
          <script src=\"{base}embed.js\" async></script></body></html>"
     ));
@@ -59,9 +60,15 @@ async fn an_iframe_on_another_origin_is_sized_to_its_content_as_it_changes() {
         assert!((frame_height(&client).await - content).abs() <= 3.0, "frame {} vs content {content}", frame_height(&client).await);
         assert!(measure[1].as_f64().unwrap() <= 1.0, "no scrollbar inside the frame: {measure}");
 
+        // The second frame on the page is sized too, from its own messages, once it comes near
+        // the viewport (Chromium pauses rendering in cross-origin frames that are off screen).
+        eval(&client, "document.getElementById('second').scrollIntoView()").await;
+        wait_until(&client, "return document.getElementById('second').getBoundingClientRect().height > 800").await;
+        eval(&client, "window.scrollTo(0, 0)").await;
+
         let messages = eval(&client, "return pym").await;
         let messages: Vec<String> = messages.as_array().unwrap().iter().map(|m| m.as_str().unwrap().to_string()).collect();
-        let heights: Vec<&String> = messages.iter().filter(|m| m.contains("xPYMxheightxPYMx")).collect();
+        let heights: Vec<&String> = messages.iter().filter(|m| m.starts_with("pymxPYMxstoryxPYMx")).collect();
         assert!(!heights.is_empty(), "{messages:?}");
         for message in &heights {
             let px = message.strip_prefix("pymxPYMxstoryxPYMxheightxPYMx").expect(message);
@@ -139,7 +146,7 @@ fn script_host(base: &str, first_faq: &str) -> String {
         "<!doctype html><html><head><style>{AGGRESSIVE_CSS}</style></head><body>\
          <h2 id=\"host-heading\">Host heading</h2><button id=\"host-button\">Host button</button>\
          <div data-explainer id=\"one\"></div>\
-         <div data-explainer id=\"two\" data-explainer-theme=\"dark\" data-explainer-open=\"faq-{first_faq}\"></div>\
+         <div data-explainer id=\"two\" data-explainer-theme=\"dark\" data-explainer-open=\"faq-{first_faq}\" style=\"--explainer-accent: rgb(1, 2, 3)\"></div>\
          <script type=\"module\" src=\"{base}embed.js\"></script></body></html>"
     )
 }
@@ -195,6 +202,8 @@ async fn the_script_embed_lives_in_shadow_roots_that_host_css_cannot_touch() {
         )
         .await;
         assert_eq!(second, json!(["dark", "true"]));
+        let accent = eval(&client, "return getComputedStyle(document.getElementById('two').shadowRoot.querySelector('.story-header__kicker')).color").await;
+        assert_eq!(accent, json!("rgb(1, 2, 3)"), "the host's accent colour reaches inside");
         // And they do not share ids or state: opening an answer in one leaves the other alone.
         eval(&client, "document.getElementById('one').shadowRoot.querySelector('.faq__toggle-all').click()").await;
         wait_until(&client, "return document.getElementById('one').shadowRoot.querySelectorAll('.faq__answer:not([hidden])').length > 3").await;
@@ -222,6 +231,39 @@ async fn a_sub_path_build_works_in_both_modes() {
         wait_until(&client, "return document.querySelector('iframe').getBoundingClientRect().height > 800").await;
         client.clone().enter_frame(0).await.unwrap();
         assert_eq!(text_of(&client, "h1").await, headline);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_own_page_offers_both_snippets_and_the_demo_page_shows_both_modes() {
+    let app = StaticServer::start(dist_dir());
+    let base = app.url("/");
+    let headline = headline();
+    with_browser(move |client| async move {
+        client.goto(&app.url("/")).await.unwrap();
+        text_of(&client, "h1").await;
+        let snippets = eval(&client, "return [...document.querySelectorAll('.embed-code__text')].map(t => t.value)").await;
+        let snippets = snippets.as_array().unwrap();
+        assert_eq!(snippets.len(), 2);
+        let frame = snippets[0].as_str().unwrap();
+        assert!(frame.starts_with(&format!("<iframe src=\"{base}?embed=1\"")), "{frame}");
+        assert!(frame.contains(&format!("<script src=\"{base}embed.js\" async></script>")), "{frame}");
+        assert_eq!(
+            snippets[1],
+            json!(format!("<div data-explainer></div>\n<script type=\"module\" src=\"{base}embed.js\"></script>"))
+        );
+
+        client.goto(&app.url("/?embed=1")).await.unwrap();
+        text_of(&client, "h1").await;
+        let chrome = "return document.querySelectorAll('.embed-code, .reading-progress').length";
+        assert_eq!(eval(&client, chrome).await, json!(0), "no page chrome in a frame");
+
+        client.goto(&app.url("/demo.html")).await.unwrap();
+        wait_until(&client, "const r = document.querySelector('[data-explainer]').shadowRoot; return !!(r && r.querySelector('h1'))").await;
+        wait_until(&client, "return document.querySelector('iframe').getBoundingClientRect().height > 800").await;
+        let mounted = eval(&client, "return document.querySelector('[data-explainer]').shadowRoot.querySelector('h1').textContent").await;
+        assert_eq!(mounted, json!(headline));
     })
     .await;
 }
