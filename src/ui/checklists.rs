@@ -89,7 +89,7 @@ fn PlanNotices() -> impl IntoView {
         Some(view! {
             <div class="checklists__notice" role="status">
                 <p>{text}</p>
-                <button type="button" class="checklists__button" on:click=move |_| state.notice.set(None)>
+                <button type="button" class="control" on:click=move |_| state.notice.set(None)>
                     {dismiss.clone()}
                 </button>
             </div>
@@ -116,10 +116,10 @@ fn SharedBanner() -> impl IntoView {
         Some(view! {
             <div class="checklists__shared" role="region" aria-label=labels.shared_save.clone()>
                 <p>{notice}</p>
-                <button type="button" class="checklists__button checklists__button--primary" on:click=move |_| state.keep_shared()>
+                <button type="button" class="control control--primary" on:click=move |_| state.keep_shared()>
                     {labels.shared_save.clone()}
                 </button>
-                <button type="button" class="checklists__button" on:click=move |_| state.discard_shared()>
+                <button type="button" class="control" on:click=move |_| state.discard_shared()>
                     {labels.shared_discard.clone()}
                 </button>
             </div>
@@ -142,7 +142,7 @@ fn RoleChooser() -> impl IntoView {
                 move || state.shown().role.as_deref() == Some(id.as_str())
             };
             view! {
-                <label class="checklists__role">
+                <label class="choice">
                     <input
                         type="radio"
                         name="plan-role"
@@ -158,7 +158,7 @@ fn RoleChooser() -> impl IntoView {
     view! {
         <fieldset class="checklists__roles">
             <legend>{checklists.labels.role_question.clone()}</legend>
-            <div class="checklists__role-options">{options}</div>
+            <div class="choices">{options}</div>
         </fieldset>
     }
 }
@@ -273,13 +273,13 @@ fn PlanTools() -> impl IntoView {
     view! {
         <div class="checklists__tools" node_ref=section>
             <div class="checklists__tool-row">
-                <button type="button" class="checklists__button" on:click=copy>{labels.copy_text.clone()}</button>
-                <button type="button" class="checklists__button" on:click=download>{labels.download.clone()}</button>
-                <button type="button" class="checklists__button" on:click=print>{labels.print.clone()}</button>
-                <button type="button" class="checklists__button" on:click=share>{labels.share.clone()}</button>
+                <button type="button" class="control" on:click=copy>{labels.copy_text.clone()}</button>
+                <button type="button" class="control" on:click=download>{labels.download.clone()}</button>
+                <button type="button" class="control" on:click=print>{labels.print.clone()}</button>
+                <button type="button" class="control" on:click=share>{labels.share.clone()}</button>
                 <button
                     type="button"
-                    class="checklists__button checklists__button--quiet"
+                    class="control control--quiet"
                     aria-expanded=move || confirming.get().to_string()
                     aria-controls="plan-reset-confirm"
                     on:click=move |_| confirming.update(|c| *c = !*c)
@@ -291,7 +291,7 @@ fn PlanTools() -> impl IntoView {
                 <p>{labels.reset_confirm.clone()}</p>
                 <button
                     type="button"
-                    class="checklists__button checklists__button--primary"
+                    class="control control--primary"
                     on:click=move |_| {
                         confirming.set(false);
                         state.reset();
@@ -299,14 +299,14 @@ fn PlanTools() -> impl IntoView {
                 >
                     {labels.reset_yes.clone()}
                 </button>
-                <button type="button" class="checklists__button" on:click=move |_| confirming.set(false)>
+                <button type="button" class="control" on:click=move |_| confirming.set(false)>
                     {labels.reset_no.clone()}
                 </button>
             </div>
             <div class="checklists__message" role="status" aria-live="polite">
                 {move || state.undo.with(Option::is_some).then(|| view! {
                     <span>{reset_done.clone()}" "</span>
-                    <button type="button" class="checklists__button" on:click=move |_| state.undo_reset()>
+                    <button type="button" class="control" on:click=move |_| state.undo_reset()>
                         {undo_label.clone()}
                     </button>
                 })}

@@ -47,7 +47,7 @@ pub fn EmbedCode() -> impl IntoView {
             <div class="embed-code__snippet">
                 <label for=id.clone() class="embed-code__label">{label}</label>
                 <textarea id=id class="embed-code__text" readonly rows="3" spellcheck="false">{code}</textarea>
-                <button type="button" class="checklists__button" on:click=copy>{labels.embed_copy.clone()}</button>
+                <button type="button" class="control" on:click=copy>{labels.embed_copy.clone()}</button>
                 <span role="status">{move || (copied.get() == Some(index)).then(|| copied_label.clone())}</span>
             </div>
         }

@@ -185,7 +185,7 @@ pub fn Faq() -> impl IntoView {
                         />
                         <button
                             type="button"
-                            class="faq__clear"
+                            class="control faq__clear"
                             hidden=move || state.query.with(String::is_empty)
                             on:click=clear
                         >
@@ -195,7 +195,7 @@ pub fn Faq() -> impl IntoView {
                 </div>
                 <button
                     type="button"
-                    class="faq__toggle-all"
+                    class="control faq__toggle-all"
                     aria-expanded=move || all_open().to_string()
                     aria-controls=panel_ids
                     on:click=toggle_all
@@ -328,7 +328,7 @@ fn FaqItem(entry: FaqEntry, shown: Signal<bool>) -> impl IntoView {
                 <p>{marked(entry.answer, state.query)}</p>
                 {related}
                 <p class="faq__share">
-                    <button type="button" class="faq__copy" on:click=copy>
+                    <button type="button" class="control faq__copy" on:click=copy>
                         {labels.faq_copy_link.clone()}
                     </button>
                     <span class="faq__copied" role="status">{copy_message}</span>

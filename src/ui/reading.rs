@@ -92,7 +92,7 @@ pub fn ReadingModeSwitch() -> impl IntoView {
     let labels = &content.labels;
     let option = |mode: ReadingMode, label: String| {
         view! {
-            <label class="reading-mode__option">
+            <label class="choice">
                 <input
                     type="radio"
                     name="reading-mode"
@@ -107,7 +107,7 @@ pub fn ReadingModeSwitch() -> impl IntoView {
     view! {
         <fieldset class="reading-mode">
             <legend class="reading-mode__legend">{labels.reading_mode.clone()}</legend>
-            <div class="reading-mode__options">
+            <div class="choices">
                 {option(ReadingMode::Short, labels.short_read.clone())}
                 {option(ReadingMode::Full, labels.full_read.clone())}
             </div>

@@ -177,7 +177,7 @@ async fn reset_asks_first_and_can_be_undone() {
         open_page(&client, &server, "/").await;
         tick(&client, &items[0]).await;
         tick(&client, &items[1]).await;
-        click(&client, ".checklists__button--quiet").await;
+        click(&client, ".control--quiet").await;
         assert_eq!(
             eval(
                 &client,
@@ -201,10 +201,10 @@ async fn reset_asks_first_and_can_be_undone() {
             "cancelling keeps the ticks"
         );
 
-        click(&client, ".checklists__button--quiet").await;
-        let yes = text_of(&client, "#plan-reset-confirm .checklists__button--primary").await;
+        click(&client, ".control--quiet").await;
+        let yes = text_of(&client, "#plan-reset-confirm .control--primary").await;
         assert_eq!(yes, reset_yes);
-        click(&client, "#plan-reset-confirm .checklists__button--primary").await;
+        click(&client, "#plan-reset-confirm .control--primary").await;
         wait_until(
             &client,
             &format!(
@@ -452,7 +452,7 @@ async fn a_shared_link_shows_that_plan_and_asks_before_replacing_ones_own() {
         assert_eq!(eval(&client, "return location.hash").await, json!(""));
 
         client.goto(&server.url(&path)).await.unwrap();
-        click(&client, ".checklists__shared .checklists__button--primary").await;
+        click(&client, ".checklists__shared .control--primary").await;
         wait_until(
             &client,
             "return document.querySelectorAll('.checklists__shared').length === 0",
