@@ -2,6 +2,7 @@
 //! Build `dist/` first (`trunk build --release`); `scripts/test` does both.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod accessibility;
 mod checklists;
 mod embed;
 mod faq;

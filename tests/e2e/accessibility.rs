@@ -1,0 +1,80 @@
+//! Accessibility: axe-core (from npm, installed by scripts/setup) finds no violation of the
+//! WCAG 2.0, 2.1 and 2.2 A and AA rules on the page as loaded, with everything open, with the
+//! checklists in use, and in a frame, in light and dark themes.
+
+use fantoccini::Client;
+use serde_json::Value;
+
+use crate::support::browser::{click, text_of, with_browser_configured, DARK_MODE};
+use crate::support::dist_dir;
+use crate::support::server::StaticServer;
+
+fn axe_source() -> String {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}; run scripts/setup", path.display()))
+}
+
+/// Runs axe on the page and fails with a readable list of violations, if any.
+async fn assert_no_violations(client: &Client, state: &str) {
+    client.execute(&axe_source(), vec![]).await.unwrap();
+    let result = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             axe.run(document, { runOnly: { type: 'tag', values: \
+               ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] } }) \
+               .then(r => done(r.violations.map(v => ({ id: v.id, help: v.help, \
+                 nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ': ' + n.failureSummary) }))))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let violations = result.as_array().cloned().unwrap_or_default();
+    assert!(
+        violations.is_empty(),
+        "{state}: {}",
+        serde_json::to_string_pretty(&Value::Array(violations)).unwrap()
+    );
+}
+
+async fn audit(dark: bool) {
+    let server = StaticServer::start(dist_dir());
+    let args = if dark { DARK_MODE } else { &[] };
+    let theme = if dark { "dark" } else { "light" };
+    with_browser_configured(1280, 900, args, move |client| async move {
+        client.goto(&server.url("/")).await.unwrap();
+        text_of(&client, "h1").await;
+        assert_no_violations(&client, &format!("{theme}, as loaded")).await;
+
+        click(&client, "input[value=full]").await;
+        click(&client, ".faq__toggle-all").await;
+        click(&client, ".story-section__body .term").await;
+        assert_no_violations(&client, &format!("{theme}, everything open")).await;
+
+        click(&client, "input[name=plan-role][value=american-company]").await;
+        click(&client, ".checklist__item input").await;
+        click(&client, ".control--quiet").await;
+        let filter = client
+            .find(fantoccini::Locator::Css("#faq-filter"))
+            .await
+            .unwrap();
+        filter.send_keys("trade").await.unwrap();
+        assert_no_violations(&client, &format!("{theme}, checklists and filter in use")).await;
+
+        client.goto(&server.url("/?embed=1")).await.unwrap();
+        text_of(&client, "h1").await;
+        assert_no_violations(&client, &format!("{theme}, in a frame")).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn no_wcag_violations_in_light_mode() {
+    audit(false).await;
+}
+
+#[tokio::test]
+async fn no_wcag_violations_in_dark_mode() {
+    audit(true).await;
+}
