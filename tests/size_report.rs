@@ -1,5 +1,7 @@
-//! Size report of the first load: each file the release page fetches before the story shows
-//! (HTML, JS, wasm, CSS, content), raw, gzip and brotli, and a budget on the brotli total.
+//! How the release bundle is delivered. The size report of the first load: each file the page
+//! fetches before the story shows (HTML, JS, wasm, CSS, content), raw, gzip and brotli, with a
+//! budget on the brotli total; the host script's size; and the precompressed `.br` and `.gz`
+//! copies the build writes.
 //!
 //! Run after `trunk build --release`: `cargo test --test size_report -- --nocapture`.
 #![cfg(not(target_arch = "wasm32"))]
@@ -150,4 +152,46 @@ fn the_embed_script_stays_under_three_kilobytes_minified() {
         "embed.js is {} bytes minified",
         minified.len()
     );
+}
+
+/// Every file under `dir`, recursively.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(files_under(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
+
+#[test]
+fn every_text_and_wasm_file_has_brotli_and_gzip_copies_with_the_same_bytes() {
+    let compressible = ["html", "js", "css", "json", "wasm", "svg"];
+    let originals: Vec<PathBuf> = files_under(&dist())
+        .into_iter()
+        .filter(|f| {
+            f.extension()
+                .is_some_and(|e| compressible.contains(&e.to_str().unwrap()))
+        })
+        .collect();
+    assert!(originals.len() >= 6, "{originals:?}");
+    for original in originals {
+        let bytes = std::fs::read(&original).unwrap();
+        let with = |ext: &str| PathBuf::from(format!("{}.{ext}", original.display()));
+        let br =
+            std::fs::read(with("br")).unwrap_or_else(|e| panic!("{}.br: {e}", original.display()));
+        let mut unbrotli = Vec::new();
+        brotli::BrotliDecompress(&mut &br[..], &mut unbrotli).unwrap();
+        assert_eq!(unbrotli, bytes, "{}.br", original.display());
+        let gz =
+            std::fs::read(with("gz")).unwrap_or_else(|e| panic!("{}.gz: {e}", original.display()));
+        let mut ungzip = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gz[..]), &mut ungzip)
+            .unwrap();
+        assert_eq!(ungzip, bytes, "{}.gz", original.display());
+    }
 }
