@@ -4,6 +4,7 @@
 
 mod accessibility;
 mod checklists;
+mod csp;
 mod embed;
 mod faq;
 mod layout;

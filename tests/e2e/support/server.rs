@@ -19,11 +19,13 @@ pub enum Reply {
 }
 
 type Overrides = Arc<Mutex<HashMap<String, Reply>>>;
+type Headers = Arc<Mutex<Vec<String>>>;
 
 /// A running server; the listener lives as long as the test process.
 pub struct StaticServer {
     origin: String,
     overrides: Overrides,
+    headers: Headers,
 }
 
 impl StaticServer {
@@ -37,16 +39,22 @@ impl StaticServer {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
         let origin = format!("http://{}", listener.local_addr().unwrap());
         let overrides = Overrides::default();
+        let headers = Headers::default();
         let root = root.into();
-        let shared = overrides.clone();
+        let (shared, extra) = (overrides.clone(), headers.clone());
         let prefix = prefix.to_string();
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 let (root, shared, prefix) = (root.clone(), shared.clone(), prefix.clone());
-                thread::spawn(move || serve(stream, &root, &prefix, &shared));
+                let extra = extra.lock().unwrap().concat();
+                thread::spawn(move || serve(stream, &root, &prefix, &shared, &extra));
             }
         });
-        StaticServer { origin, overrides }
+        StaticServer {
+            origin,
+            overrides,
+            headers,
+        }
     }
 
     /// The absolute URL of `path` (which starts with `/`).
@@ -62,13 +70,21 @@ impl StaticServer {
             .insert(path.to_string(), reply);
     }
 
+    /// Sends `name: value` with every reply from now on.
+    pub fn add_header(&self, name: &str, value: &str) {
+        self.headers
+            .lock()
+            .unwrap()
+            .push(format!("{name}: {value}\r\n"));
+    }
+
     /// Serves the file on disk for `path` again.
     pub fn reset(&self, path: &str) {
         self.overrides.lock().unwrap().remove(path);
     }
 }
 
-fn serve(stream: TcpStream, root: &Path, prefix: &str, overrides: &Overrides) {
+fn serve(stream: TcpStream, root: &Path, prefix: &str, overrides: &Overrides, extra: &str) {
     let mut reader = BufReader::new(&stream);
     let mut request_line = String::new();
     if reader.read_line(&mut request_line).is_err() {
@@ -91,7 +107,7 @@ fn serve(stream: TcpStream, root: &Path, prefix: &str, overrides: &Overrides) {
         },
     };
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nAccess-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nAccess-Control-Allow-Origin: *\r\n{extra}Connection: close\r\n\r\n",
         body.len()
     );
     let mut stream = &stream;
