@@ -1,11 +1,14 @@
 //! Accessibility: axe-core (from npm, installed by scripts/setup) finds no violation of the
 //! WCAG 2.0, 2.1 and 2.2 A and AA rules on the page as loaded, with everything open, with the
-//! checklists in use, and in a frame, in light and dark themes.
+//! checklists in use, and in a frame, in light and dark themes; and the keyboard reaches every
+//! part in a sensible order with its focus always visible and no trap.
 
 use fantoccini::Client;
-use serde_json::Value;
+use serde_json::{json, Value};
 
-use crate::support::browser::{click, text_of, with_browser_configured, DARK_MODE};
+use crate::support::browser::{
+    click, eval, keys, press, press_on_page, text_of, with_browser_configured, DARK_MODE,
+};
 use crate::support::dist_dir;
 use crate::support::server::StaticServer;
 
@@ -77,4 +80,60 @@ async fn no_wcag_violations_in_light_mode() {
 #[tokio::test]
 async fn no_wcag_violations_in_dark_mode() {
     audit(true).await;
+}
+
+/// Describes the focused element, and whether it shows a focus outline.
+const FOCUSED: &str = "const e = document.activeElement; const s = getComputedStyle(e); \
+    return [e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).split(' ')[0] : '') \
+            + (e.getAttribute('type') ? '[' + e.getAttribute('type') + ']' : ''), \
+            s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2]";
+
+#[tokio::test]
+async fn the_keyboard_reaches_every_part_in_order_with_focus_always_visible() {
+    let server = StaticServer::start(dist_dir());
+    with_browser_configured(1280, 900, &[], move |client| async move {
+        client.goto(&server.url("/")).await.unwrap();
+        text_of(&client, "h1").await;
+
+        // The first Tab stop is the skip link, and it takes the reader to the story.
+        press_on_page(&client, keys::TAB).await;
+        let first = eval(&client, FOCUSED).await;
+        assert_eq!(first[0], json!("a.skip-link"), "{first}");
+        press(&client, keys::ENTER).await;
+        let focused = eval(&client, "return document.activeElement.id").await;
+        assert_eq!(focused, json!("main"));
+
+        // Tab through the whole page: every stop shows its focus, and none traps the reader.
+        let mut stops: Vec<String> = Vec::new();
+        for _ in 0..160 {
+            press(&client, keys::TAB).await;
+            let now = eval(&client, FOCUSED).await;
+            let name = now[0].as_str().unwrap().to_string();
+            // Past the last stop, focus leaves the page (to the body): the end, not a trap.
+            if name.starts_with("body") {
+                break;
+            }
+            assert_eq!(now[1], json!(true), "no visible focus on {name}");
+            stops.push(name);
+        }
+        let at = |part: &str| {
+            stops
+                .iter()
+                .position(|s| s.contains(part))
+                .unwrap_or_else(|| panic!("{part} never focused: {stops:?}"))
+        };
+        let order = [
+            at("input[radio]"),
+            at("button.section-toggle"),
+            at("[checkbox]"),
+            at("#faq-filter"),
+            at(".faq__button"),
+            at("summary.embed-code__summary"),
+        ];
+        assert!(
+            order.windows(2).all(|w| w[0] < w[1]),
+            "out of order: {order:?} in {stops:?}"
+        );
+    })
+    .await;
 }

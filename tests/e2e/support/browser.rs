@@ -182,6 +182,17 @@ pub async fn click(client: &Client, css: &str) {
         .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
 }
 
+/// Sends keys to the page as a whole, as when nothing has focus yet.
+pub async fn press_on_page(client: &Client, keys: &str) {
+    client
+        .find(Locator::Css("body"))
+        .await
+        .unwrap()
+        .send_keys(keys)
+        .await
+        .unwrap();
+}
+
 /// Sends keys to the element that has focus.
 pub async fn press(client: &Client, keys: &str) {
     client
