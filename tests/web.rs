@@ -260,3 +260,45 @@ async fn ticking_a_checklist_item_updates_its_progress() {
     assert_eq!(texts(&root, "#list-watchers .checklist__count"), ["0/1"]);
     window().local_storage().unwrap().unwrap().clear().unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn any_content_the_validator_accepts_renders_without_panicking() {
+    // The fixture stripped of everything optional, and with each optional part alone.
+    let full: serde_json::Value = serde_json::from_str(FIXTURE).unwrap();
+    let mut variants = Vec::new();
+    let mut bare = full.clone();
+    for key in ["glossary", "faq", "checklists"] {
+        bare.as_object_mut().unwrap().remove(key);
+    }
+    bare["story"]["standfirst"] = "Plain standfirst.".into();
+    bare["story"]["key_facts"] = serde_json::json!([]);
+    for section in bare["story"]["sections"].as_array_mut().unwrap() {
+        let section = section.as_object_mut().unwrap();
+        for key in ["list", "fact", "perspectives"] {
+            section.remove(key);
+        }
+        section.insert("summary".into(), "Plain summary.".into());
+        section.insert("body".into(), serde_json::json!(["Plain paragraph."]));
+    }
+    variants.push(bare.clone());
+    for key in ["faq", "checklists"] {
+        let mut one = bare.clone();
+        one[key] = full[key].clone();
+        if key == "faq" {
+            one["faq"][0].as_object_mut().unwrap().remove("section");
+            one["faq"][1].as_object_mut().unwrap().remove("section");
+        }
+        variants.push(one);
+    }
+    for variant in variants {
+        let content =
+            Arc::new(parse_content(&variant.to_string()).expect("the validator accepts it"));
+        let root = host();
+        let _mounted = mount_to(root.clone(), move || {
+            provide_page_context();
+            view! { <Story content /> }
+        });
+        microtasks().await;
+        assert_eq!(texts(&root, "h1"), ["Fixture headline"]);
+    }
+}
