@@ -29,10 +29,10 @@ pub fn Checklists() -> impl IntoView {
     provide_context(state);
     provide_context(checklists.clone());
     let labels = &checklists.labels;
-    let role = move || state.shown().role;
+    let role = move || state.with_shown(|plan| plan.role.clone());
     let overall = {
         let checklists = checklists.clone();
-        move || state.shown().progress(checklists.item_ids())
+        move || state.with_shown(|plan| plan.progress(checklists.item_ids()))
     };
     let progress_label = labels.progress.clone();
     let lists = {
@@ -139,7 +139,7 @@ fn RoleChooser() -> impl IntoView {
             let id = role.id.clone();
             let chosen = {
                 let id = id.clone();
-                move || state.shown().role.as_deref() == Some(id.as_str())
+                move || state.with_shown(|plan| plan.role.as_deref() == Some(id.as_str()))
             };
             view! {
                 <label class="choice">
@@ -169,7 +169,9 @@ fn ChecklistView(list: Checklist, open: bool) -> impl IntoView {
     let state = expect_context::<PlanState>();
     let labels = expect_context::<Arc<ChecklistsContent>>().labels.clone();
     let ids: Vec<String> = list.item_ids().map(str::to_string).collect();
-    let progress = Signal::derive(move || state.shown().progress(ids.iter().map(String::as_str)));
+    let progress = Signal::derive(move || {
+        state.with_shown(|plan| plan.progress(ids.iter().map(String::as_str)))
+    });
     let groups = list
         .groups
         .into_iter()
@@ -180,7 +182,7 @@ fn ChecklistView(list: Checklist, open: bool) -> impl IntoView {
                 .map(|item| {
                     let input_id = format!("item-{}", item.id);
                     let id = item.id.clone();
-                    let checked = move || state.shown().is_done(&id);
+                    let checked = move || state.with_shown(|plan| plan.is_done(&id));
                     let id = item.id.clone();
                     view! {
                         <li class="checklist__item">
@@ -237,7 +239,7 @@ fn PlanTools() -> impl IntoView {
             labels.copy_failed.clone(),
         );
         move |_| {
-            let text = export(&state.shown(), &checklists, Format::Text);
+            let text = state.with_shown(|plan| export(plan, &checklists, Format::Text));
             let (copied, failed) = (copied.clone(), failed.clone());
             leptos::task::spawn_local(async move {
                 say(if copy_text(&text).await {
@@ -250,7 +252,9 @@ fn PlanTools() -> impl IntoView {
     };
     let download = {
         let checklists = checklists.clone();
-        move |_| download_markdown(&export(&state.shown(), &checklists, Format::Markdown))
+        move |_| {
+            download_markdown(&state.with_shown(|plan| export(plan, &checklists, Format::Markdown)))
+        }
     };
     let share = {
         let (ready, failed) = (labels.share_ready.clone(), labels.copy_failed.clone());

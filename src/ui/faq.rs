@@ -77,11 +77,6 @@ impl FaqState {
     }
 }
 
-/// Whether `entry` is shown for the current filter.
-fn is_shown(entry: &FaqEntry, query: &str) -> bool {
-    matches_all(&[&entry.question, &entry.answer], &query_words(query))
-}
-
 /// The FAQ section, shown when the content file has questions.
 #[component]
 pub fn Faq() -> impl IntoView {
@@ -109,13 +104,13 @@ pub fn Faq() -> impl IntoView {
     let shown_ids = Memo::new({
         let entries = entries.clone();
         move |_| {
-            state.query.with(|q| {
-                entries
-                    .iter()
-                    .filter(|e| is_shown(e, q))
-                    .map(|e| e.id.clone())
-                    .collect::<Vec<_>>()
-            })
+            // The query is read once per change, not once per entry.
+            let words = state.query.with(|q| query_words(q));
+            entries
+                .iter()
+                .filter(|e| matches_all(&[&e.question, &e.answer], &words))
+                .map(|e| e.id.clone())
+                .collect::<Vec<_>>()
         }
     });
     let all_open =

@@ -131,9 +131,13 @@ impl PlanState {
         }
     }
 
-    /// The plan on screen: a shared one being looked at, or the reader's own.
-    pub fn shown(&self) -> Plan {
-        self.shared.get().unwrap_or_else(|| self.mine.get())
+    /// Reads the plan on screen (a shared one being looked at, or the reader's own) without
+    /// copying it; tracked, so views that call this follow changes.
+    pub fn with_shown<R>(&self, read: impl FnOnce(&Plan) -> R) -> R {
+        self.shared.with(|shared| match shared {
+            Some(plan) => read(plan),
+            None => self.mine.with(read),
+        })
     }
 
     /// Changes the plan on screen; the reader's own is saved where storage allows.
