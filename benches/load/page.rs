@@ -1,0 +1,83 @@
+//! One cold load of the page in a fresh headless Chromium (desktop size, no throttling): paint and
+//! interaction timings, the wasm memory, and the files fetched, as the page itself records them.
+
+use serde::{Deserialize, Serialize};
+
+use crate::browser;
+
+/// Runs in the page before its own scripts: notes when the first story section shows text, how
+/// long a click on an FAQ question takes to show its answer, and the wasm exports once Trunk's
+/// loader reports them.
+const PROBE: &str = r#"
+const bench = (window.__bench = {});
+addEventListener('TrunkApplicationStarted', (event) => { bench.wasm = event.detail.wasm; });
+(function story() {
+  const section = document.querySelector('.story-section');
+  if (section && section.checkVisibility() && section.innerText.trim()) bench.story = performance.now();
+  else requestAnimationFrame(story);
+})();
+addEventListener('click', (event) => {
+  const button = event.target.closest('.faq__button');
+  if (!button) return;
+  const answer = document.getElementById(button.getAttribute('aria-controls'));
+  (function opened() {
+    if (!answer.hasAttribute('hidden') && answer.checkVisibility()) bench.faq = performance.now() - event.timeStamp;
+    else requestAnimationFrame(opened);
+  })();
+}, true);
+"#;
+
+/// Collects the page's records: times in milliseconds from navigation start; the files are the
+/// navigation and Resource Timing entries that started before the first section showed.
+const RECORDS: &str = r#"
+const bench = window.__bench;
+const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+return {
+  fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+  story: bench.story,
+  faq: bench.faq,
+  memory: bench.wasm.memory.buffer.byteLength,
+  files: entries.filter((e) => e.startTime <= bench.story)
+    .map((e) => ({ url: e.name, transferred: e.encodedBodySize, decoded: e.decodedBodySize })),
+};
+"#;
+
+/// What one load measured.
+#[derive(Debug, Deserialize, Serialize)]
+pub struct Load {
+    /// First contentful paint, ms.
+    pub fcp: f64,
+    /// The first frame in which the first story section shows text, ms.
+    pub story: f64,
+    /// From the click on the first FAQ question to the first frame showing its answer, ms.
+    pub faq: f64,
+    /// The wasm instance's memory, bytes.
+    pub memory: f64,
+    pub files: Vec<Fetched>,
+}
+
+/// A file the page fetched, with its body size as sent (compressed) and as decoded.
+#[derive(Debug, Deserialize, Serialize)]
+pub struct Fetched {
+    pub url: String,
+    pub transferred: u64,
+    pub decoded: u64,
+}
+
+/// Opens `url`, waits for the story, then clicks the first FAQ question and waits for its answer.
+pub async fn load(url: String) -> Load {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    browser::with_browser(move |client| async move {
+        browser::before_each_page(&client, PROBE).await;
+        client.goto(&url).await.unwrap();
+        browser::wait_until(&client, "return window.__bench.story !== undefined").await;
+        browser::click(&client, ".faq__button").await;
+        browser::wait_until(&client, "return window.__bench.faq !== undefined").await;
+        let records = browser::eval(&client, RECORDS).await;
+        sender
+            .send(serde_json::from_value(records).unwrap())
+            .unwrap();
+    })
+    .await;
+    receiver.recv().unwrap()
+}
