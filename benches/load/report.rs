@@ -123,7 +123,7 @@ pub fn markdown(
 
     out += "\n## First load\n\nThe document and every file the page fetched before its first \
             section showed (the browser's Resource Timing entries); brotli is the size of the \
-            build's `.br` copy, sent the body as the bench server sent it.\n\n";
+            build's `.br` copy and sent the body as the bench server sent it.\n\n";
     out += "| file | raw | brotli | sent |\n| --- | ---: | ---: | ---: |\n";
     for (name, raw, brotli, sent) in &files {
         writeln!(
@@ -175,7 +175,8 @@ pub fn markdown(
         out += "None.\n";
     }
     for [category, id, title, found] in failing {
-        writeln!(out, "- {category}: `{id}`, {title}. {found}").unwrap();
+        let line = format!("- {category}: `{id}`, {title}. {found}");
+        writeln!(out, "{}", line.trim_end()).unwrap();
     }
     out
 }
