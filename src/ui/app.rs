@@ -1,9 +1,11 @@
-//! The root component: loads the content file, then shows the story, the loading state or an
-//! error; it also carries the host's choices (theme, placement) onto the app's root element.
+//! The root component: loads the content file, then shows the loading state, an error or the
+//! story; it also carries the host's choices (theme, placement) onto the app's root element.
 
 use std::sync::Arc;
 
-use leptos::either::EitherOf3;
+use leptos::either::Either;
+use leptos::html::Div;
+use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -45,20 +47,41 @@ pub fn App(
         });
     };
     load();
+    let host = NodeRef::<Div>::new();
+    mount_story_when_ready(state, host);
     view! {
         <div
             class="explainer"
             class:explainer--embedded=placement != Placement::Page
             data-theme=options.theme.attribute()
+            node_ref=host
         >
             {move || match state.get() {
-                LoadState::Loading => EitherOf3::A(view! { <LoadingPanel /> }),
+                LoadState::Loading => Some(Either::Left(view! { <LoadingPanel /> })),
                 LoadState::Failed(error) => {
                     let retry = load.clone();
-                    EitherOf3::B(view! { <ErrorPanel error on_retry=move || retry() /> })
+                    Some(Either::Right(view! { <ErrorPanel error on_retry=move || retry() /> }))
                 }
-                LoadState::Ready(content) => EitherOf3::C(view! { <Story content /> }),
+                LoadState::Ready(_) => None,
             }}
         </div>
     }
+}
+
+/// Builds the story into `host` once the content is ready. The story is built once and never
+/// rebuilt, so it is mounted by hand: returned from the reactive closure above, it would also
+/// compile code to rebuild the whole story in place (38 KB of wasm).
+fn mount_story_when_ready(state: RwSignal<LoadState>, host: NodeRef<Div>) {
+    let owner = Owner::current().expect("called while a component is built");
+    let mounted = StoredValue::new_local(None);
+    Effect::new(move |_| {
+        if mounted.with_value(Option::is_some) {
+            return;
+        }
+        if let (LoadState::Ready(content), Some(host)) = (state.get(), host.get()) {
+            // Under the app's owner, so the story sees its context and goes when the app goes.
+            let story = owner.with(|| mount_to(host.into(), move || view! { <Story content /> }));
+            mounted.set_value(Some(story));
+        }
+    });
 }
