@@ -103,6 +103,44 @@ fn wrong_type_is_named_at_its_place() {
 }
 
 #[test]
+fn a_file_that_is_not_an_object_is_named_as_such() {
+    assert_eq!(
+        problems(&json!(["a", "list"])),
+        ["(top level): invalid type: a list, expected an object"]
+    );
+}
+
+#[test]
+fn a_list_of_the_wrong_type_is_named_at_its_place() {
+    let mut doc = fixture();
+    doc["story"]["sections"][0]["body"] = json!({ "text": "one paragraph" });
+    assert_eq!(
+        problems(&doc),
+        ["story.sections[0].body: invalid type: an object, expected a list"]
+    );
+    doc["story"]["sections"][0]["body"] = json!(["fine", null]);
+    assert_eq!(
+        problems(&doc),
+        ["story.sections[0].body[1]: invalid type: null, expected a string"]
+    );
+}
+
+#[test]
+fn optional_parts_may_be_null_or_left_out() {
+    let mut doc = fixture();
+    doc["faq"][0]["section"] = Value::Null;
+    doc["story"].as_object_mut().unwrap().remove("key_facts");
+    doc["story"]["sections"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("list");
+    let content = parse_content(&doc.to_string()).expect("still valid");
+    assert_eq!(content.faq[0].section, None);
+    assert!(content.story.key_facts.is_empty());
+    assert_eq!(content.story.sections[0].list, None);
+}
+
+#[test]
 fn unknown_field_is_named() {
     let mut doc = fixture();
     doc["story"]["sections"][1]["titel"] = json!("typo");

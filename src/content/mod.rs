@@ -1,5 +1,6 @@
-//! The story as data: its typed model, inline markup, validation and loading.
+//! The story as data: its typed model, how it is decoded and checked, inline markup and loading.
 
+mod decode;
 pub mod inline;
 pub mod load;
 pub mod model;

@@ -1,10 +1,7 @@
-//! The content file's shape: typed structs that serde reads from `content/<lang>.json`.
-
-use serde::Deserialize;
+//! The content file's shape: typed structs that `decode` reads from `content/<lang>.json`.
 
 /// One story, with every reader-visible string the interface shows.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Content {
     /// Language tag of the file, such as `en`; set on the app root as `lang`.
     pub lang: String,
@@ -12,18 +9,14 @@ pub struct Content {
     pub labels: Labels,
     pub story: Story,
     /// Terms that story text may reference inline as `[[id]]` or `[[id|shown words]]`.
-    #[serde(default)]
     pub glossary: Vec<GlossaryEntry>,
-    #[serde(default)]
     pub faq: Vec<FaqEntry>,
     /// Opportunity checklists a reader can work through; absent when the story has none.
-    #[serde(default)]
     pub checklists: Option<Checklists>,
 }
 
 /// Words of the interface itself.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Labels {
     /// The page's `<title>`.
     pub page_title: String,
@@ -67,28 +60,24 @@ pub struct Labels {
 }
 
 /// The story's header and its sections.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Story {
     pub kicker: String,
     pub headline: String,
     pub standfirst: String,
-    #[serde(default)]
     pub key_facts: Vec<KeyFact>,
     pub sections: Vec<Section>,
 }
 
 /// A short labelled fact, as in the header strip or a section's fact card.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct KeyFact {
     pub label: String,
     pub value: String,
 }
 
 /// One part of the story, addressable as `#<id>`.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Section {
     pub id: String,
     pub title: String,
@@ -96,26 +85,21 @@ pub struct Section {
     pub summary: String,
     /// Paragraphs; each may reference glossary terms.
     pub body: Vec<String>,
-    #[serde(default)]
     pub list: Option<SectionList>,
-    #[serde(default)]
     pub fact: Option<KeyFact>,
     /// The same subject seen from several sides, shown as tabs.
-    #[serde(default)]
     pub perspectives: Option<Perspectives>,
 }
 
 /// A bulleted list inside a section, with the sentence that introduces it.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SectionList {
     pub intro: String,
     pub items: Vec<String>,
 }
 
 /// A set of points of view on one subject, one tab each.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Perspectives {
     /// Names the tab list for screen readers.
     pub label: String,
@@ -123,21 +107,18 @@ pub struct Perspectives {
 }
 
 /// One point of view: what this reader stands to gain.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Perspective {
     pub id: String,
     /// The tab's name.
     pub label: String,
     pub intro: String,
     pub items: Vec<String>,
-    #[serde(default)]
     pub note: Option<String>,
 }
 
 /// A term and its short definition.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct GlossaryEntry {
     pub id: String,
     pub term: String,
@@ -145,20 +126,17 @@ pub struct GlossaryEntry {
 }
 
 /// A question and its plain-text answer, addressable as `#faq-<id>`.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FaqEntry {
     pub id: String,
     pub question: String,
     pub answer: String,
     /// Id of the section the answer draws on.
-    #[serde(default)]
     pub section: Option<String>,
 }
 
 /// Checklists tailored to who the reader is, with their own interface words.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Checklists {
     pub heading: String,
     pub intro: String,
@@ -169,16 +147,14 @@ pub struct Checklists {
 }
 
 /// One kind of reader, such as "a Cambodian business".
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Role {
     pub id: String,
     pub label: String,
 }
 
 /// A list of things to do or to watch for, in groups.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Checklist {
     pub id: String,
     pub title: String,
@@ -189,28 +165,24 @@ pub struct Checklist {
 }
 
 /// A heading within a list (such as one opportunity) and its items.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ChecklistGroup {
     pub id: String,
     pub title: String,
     /// What the report says about it.
-    #[serde(default)]
     pub text: Option<String>,
     pub items: Vec<ChecklistItem>,
 }
 
 /// One thing to tick; its id is what saved and shared plans remember.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ChecklistItem {
     pub id: String,
     pub text: String,
 }
 
 /// The checklists' interface words. Blanks in braces are filled in at run time.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ChecklistLabels {
     pub role_question: String,
     /// Progress of a list or the plan; holds `{done}` and `{total}`.

@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde_json::Value;
 
+use super::decode::decode_content;
 use super::inline::{self, Inline};
 use super::model::{Checklists, Content, Section};
 use super::template::missing_blanks;
@@ -19,7 +20,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    fn new(place: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(super) fn new(place: impl Into<String>, message: impl Into<String>) -> Self {
         Problem {
             place: place.into(),
             message: message.into(),
@@ -38,21 +39,16 @@ pub fn parse_content(json: &str) -> Result<Content, Vec<Problem>> {
     let raw: Value = serde_json::from_str(json).map_err(|e| vec![syntax_problem(&e)])?;
     let mut problems = Vec::new();
     find_empty_text(&raw, &mut String::new(), &mut problems);
-    match serde_path_to_error::deserialize::<_, Content>(raw) {
+    match decode_content(&raw) {
         Ok(content) => {
             problems.extend(check(&content));
             if problems.is_empty() {
-                Ok(content)
-            } else {
-                Err(problems)
+                return Ok(content);
             }
         }
-        Err(err) => {
-            let path = err.path().to_string();
-            problems.push(shape_problem(&path, &err.into_inner().to_string()));
-            Err(problems)
-        }
+        Err(problem) => problems.push(problem),
     }
+    Err(problems)
 }
 
 fn syntax_problem(err: &serde_json::Error) -> Problem {
@@ -63,27 +59,6 @@ fn syntax_problem(err: &serde_json::Error) -> Problem {
         format!("line {}, column {}", err.line(), err.column()),
         format!("not valid JSON: {message}"),
     )
-}
-
-/// Turns serde's message about a value of the wrong shape into a problem at the right place.
-fn shape_problem(path: &str, message: &str) -> Problem {
-    let at = |field: &str| {
-        if path == "." {
-            field.to_string()
-        } else {
-            format!("{path}.{field}")
-        }
-    };
-    let quoted = |rest: &str| rest.split('`').nth(1).map(str::to_string);
-    if let Some(field) = message.strip_prefix("missing field ").and_then(quoted) {
-        return Problem::new(at(&field), "missing");
-    }
-    // serde's path already ends at an unknown field.
-    if message.starts_with("unknown field ") {
-        return Problem::new(path, "not a known field (is it misspelt?)");
-    }
-    let place = if path == "." { "(top level)" } else { path };
-    Problem::new(place, message)
 }
 
 /// Every string in a content file is read by someone, so none may be blank.
