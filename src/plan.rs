@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
 
 /// The storage format's version; stored values of any other version are set aside.
 pub const PLAN_VERSION: u32 = 1;
@@ -13,7 +13,7 @@ pub const PLAN_VERSION: u32 = 1;
 const SHARE_VERSION: char = '1';
 
 /// A role and the ticked items, by their content ids.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Plan {
     pub role: Option<String>,
     pub done: BTreeSet<String>,
@@ -62,14 +62,6 @@ impl fmt::Display for StoredPlanError {
     }
 }
 
-/// The stored form: the plan with its version alongside.
-#[derive(Serialize, Deserialize)]
-struct Stored {
-    version: u32,
-    #[serde(flatten)]
-    plan: Plan,
-}
-
 impl Plan {
     pub fn is_done(&self, item: &str) -> bool {
         self.done.contains(item)
@@ -111,27 +103,31 @@ impl Plan {
         }
     }
 
-    /// The versioned JSON kept in storage.
+    /// The versioned JSON kept in storage: `{"version":1,"role":…,"done":[…]}`.
     pub fn to_stored(&self) -> String {
-        let stored = Stored {
-            version: PLAN_VERSION,
-            plan: self.clone(),
-        };
-        serde_json::to_string(&stored).unwrap_or_default()
+        json!({ "version": PLAN_VERSION, "role": self.role, "done": self.done }).to_string()
     }
 
-    /// Reads what [`Plan::to_stored`] wrote.
+    /// Reads what [`Plan::to_stored`] wrote; other fields are ignored.
     pub fn from_stored(text: &str) -> Result<Plan, StoredPlanError> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|_| StoredPlanError::Corrupt)?;
-        match value.get("version").and_then(serde_json::Value::as_u64) {
+        use StoredPlanError::Corrupt;
+        let value: Value = serde_json::from_str(text).map_err(|_| Corrupt)?;
+        match value.get("version").and_then(Value::as_u64) {
             Some(v) if v == u64::from(PLAN_VERSION) => {}
             Some(v) => return Err(StoredPlanError::UnknownVersion(v)),
-            None => return Err(StoredPlanError::Corrupt),
+            None => return Err(Corrupt),
         }
-        serde_json::from_value::<Stored>(value)
-            .map(|stored| stored.plan)
-            .map_err(|_| StoredPlanError::Corrupt)
+        let role = match value.get("role") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(role)) => Some(role.clone()),
+            Some(_) => return Err(Corrupt),
+        };
+        let done = value.get("done").and_then(Value::as_array).ok_or(Corrupt)?;
+        let done = done
+            .iter()
+            .map(|id| id.as_str().map(str::to_string).ok_or(Corrupt))
+            .collect::<Result<_, _>>()?;
+        Ok(Plan { role, done })
     }
 
     /// A short code for a link: the version, the role's code (or `-`), then each ticked

@@ -37,12 +37,16 @@ struct FaqState {
 impl FaqState {
     /// Starts with the answers opened earlier in this session, where storage allows.
     fn restore(known: &[FaqEntry]) -> Self {
-        let saved: Vec<String> = storage::read(Area::Session, STORAGE_KEY)
-            .and_then(|json| serde_json::from_str(&json).ok())
-            .unwrap_or_default();
+        let saved = storage::read(Area::Session, STORAGE_KEY)
+            .and_then(|json| serde_json::from_str::<serde_json::Value>(&json).ok());
         let open = saved
+            .as_ref()
+            .and_then(serde_json::Value::as_array)
             .into_iter()
-            .filter(|id| known.iter().any(|e| &e.id == id))
+            .flatten()
+            .filter_map(serde_json::Value::as_str)
+            .filter(|id| known.iter().any(|e| e.id == *id))
+            .map(str::to_string)
             .collect();
         FaqState {
             open: RwSignal::new(open),
@@ -72,7 +76,7 @@ impl FaqState {
         storage::write(
             Area::Session,
             STORAGE_KEY,
-            &serde_json::to_string(&ids).unwrap_or_default(),
+            &serde_json::Value::from(ids).to_string(),
         );
     }
 }
