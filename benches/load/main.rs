@@ -45,13 +45,14 @@ async fn main() {
         .map(|variant| server::Server::start(dist.clone(), &variant.html))
         .collect();
 
-    let mut loads = Vec::new();
+    let mut records = Vec::new();
     for n in 1..=LOADS {
         eprintln!("[bench] Chromium, cold load {n} of {LOADS}");
-        loads.push(page::load(format!("{}/", servers[0].origin)).await);
+        records.push(page::load(format!("{}/", servers[0].origin)).await);
     }
-    let raw = serde_json::to_string_pretty(&loads).unwrap();
+    let raw = serde_json::to_string_pretty(&records).unwrap();
     std::fs::write(out.join("loads.json"), raw).unwrap();
+    let loads: Vec<_> = records.iter().map(page::Load::from_records).collect();
 
     let mut lighthouse = Vec::new();
     for (variant, server) in variants.iter().zip(&servers) {

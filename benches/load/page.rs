@@ -1,7 +1,7 @@
 //! One cold load of the page in a fresh headless Chromium (desktop size, no throttling): paint and
 //! interaction timings, the wasm memory, and the files fetched, as the page itself records them.
 
-use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use crate::browser;
 
@@ -43,7 +43,6 @@ return {
 "#;
 
 /// What one load measured.
-#[derive(Debug, Deserialize, Serialize)]
 pub struct Load {
     /// First contentful paint, ms.
     pub fcp: f64,
@@ -53,19 +52,33 @@ pub struct Load {
     pub faq: f64,
     /// The wasm instance's memory, bytes.
     pub memory: f64,
-    pub files: Vec<Fetched>,
+    /// The files fetched, as URL and body size as sent (compressed).
+    pub files: Vec<(String, u64)>,
 }
 
-/// A file the page fetched, with its body size as sent (compressed) and as decoded.
-#[derive(Debug, Deserialize, Serialize)]
-pub struct Fetched {
-    pub url: String,
-    pub transferred: u64,
-    pub decoded: u64,
+impl Load {
+    /// Reads the records [`load`] returns.
+    pub fn from_records(records: &Value) -> Self {
+        let number = |name: &str| records[name].as_f64().unwrap();
+        let files = records["files"].as_array().unwrap().iter();
+        Load {
+            fcp: number("fcp"),
+            story: number("story"),
+            faq: number("faq"),
+            memory: number("memory"),
+            files: files
+                .map(|file| {
+                    let url = file["url"].as_str().unwrap().to_string();
+                    (url, file["transferred"].as_u64().unwrap())
+                })
+                .collect(),
+        }
+    }
 }
 
-/// Opens `url`, waits for the story, then clicks the first FAQ question and waits for its answer.
-pub async fn load(url: String) -> Load {
+/// Opens `url`, waits for the story, then clicks the first FAQ question and waits for its answer;
+/// returns the page's records.
+pub async fn load(url: String) -> Value {
     let (sender, receiver) = std::sync::mpsc::channel();
     browser::with_browser(move |client| async move {
         browser::before_each_page(&client, PROBE).await;
@@ -73,10 +86,7 @@ pub async fn load(url: String) -> Load {
         browser::wait_until(&client, "return window.__bench.story !== undefined").await;
         browser::click(&client, ".faq__button").await;
         browser::wait_until(&client, "return window.__bench.faq !== undefined").await;
-        let records = browser::eval(&client, RECORDS).await;
-        sender
-            .send(serde_json::from_value(records).unwrap())
-            .unwrap();
+        sender.send(browser::eval(&client, RECORDS).await).unwrap();
     })
     .await;
     receiver.recv().unwrap()

@@ -186,8 +186,8 @@ fn first_load(dist: &Path, origin: &str, load: &Load) -> Vec<(String, u64, u64, 
     let size = |file: &str| std::fs::metadata(dist.join(file)).map_or(0, |m| m.len());
     load.files
         .iter()
-        .map(|fetched| {
-            let path = fetched.url.strip_prefix(origin).unwrap_or(&fetched.url);
+        .map(|(url, sent)| {
+            let path = url.strip_prefix(origin).unwrap_or(url);
             let mut file = path
                 .split(['?', '#'])
                 .next()
@@ -201,12 +201,7 @@ fn first_load(dist: &Path, origin: &str, load: &Load) -> Vec<(String, u64, u64, 
             } else {
                 format!("{file} (not in dist/: 404)")
             };
-            (
-                name,
-                size(file),
-                size(&format!("{file}.br")),
-                fetched.transferred,
-            )
+            (name, size(file), size(&format!("{file}.br")), *sent)
         })
         .collect()
 }
