@@ -1,7 +1,7 @@
 //! A reader's checklist plan as pure data: who they are and which items they ticked; its
 //! versioned storage format, its merge with a changed content file, and compact share codes.
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 use std::fmt;
 
 use serde_json::{json, Value};
@@ -16,7 +16,7 @@ const SHARE_VERSION: char = '1';
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Plan {
     pub role: Option<String>,
-    pub done: BTreeSet<String>,
+    pub done: HashSet<String>,
 }
 
 /// How far along a list (or the whole plan) is.
@@ -88,7 +88,7 @@ impl Plan {
     /// The plan fitted to a content file: ticks on items it no longer has are dropped, and a
     /// role it no longer offers is forgotten. New items start unticked.
     pub fn fitted_to<'a>(&self, items: impl IntoIterator<Item = &'a str>, roles: &[&str]) -> Plan {
-        let known: BTreeSet<&str> = items.into_iter().collect();
+        let known: Vec<&str> = items.into_iter().collect();
         Plan {
             role: self
                 .role
@@ -97,15 +97,17 @@ impl Plan {
             done: self
                 .done
                 .iter()
-                .filter(|id| known.contains(id.as_str()))
+                .filter(|id| known.contains(&id.as_str()))
                 .cloned()
                 .collect(),
         }
     }
 
-    /// The versioned JSON kept in storage: `{"version":1,"role":…,"done":[…]}`.
+    /// The versioned JSON kept in storage: `{"version":1,"role":…,"done":[…]}`, ticks sorted.
     pub fn to_stored(&self) -> String {
-        json!({ "version": PLAN_VERSION, "role": self.role, "done": self.done }).to_string()
+        let mut done: Vec<&String> = self.done.iter().collect();
+        done.sort_unstable();
+        json!({ "version": PLAN_VERSION, "role": self.role, "done": done }).to_string()
     }
 
     /// Reads what [`Plan::to_stored`] wrote; other fields are ignored.
@@ -179,13 +181,13 @@ impl Plan {
                 .map(|r| r.to_string()),
             _ => return Err(ShareCodeError::Malformed),
         };
-        let ticked: BTreeSet<&str> = (0..ticks.len())
+        let ticked: Vec<&str> = (0..ticks.len())
             .step_by(CODE_LEN)
             .map(|i| &ticks[i..i + CODE_LEN])
             .collect();
         let done = items
             .into_iter()
-            .filter(|item| ticked.contains(short_code(item).as_str()))
+            .filter(|item| ticked.contains(&short_code(item).as_str()))
             .map(str::to_string)
             .collect();
         Ok(Plan { role, done })

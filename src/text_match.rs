@@ -72,7 +72,7 @@ pub fn match_ranges(text: &str, words: &[Vec<char>]) -> Vec<Range<usize>> {
             }
         }
     }
-    ranges.sort_by_key(|r| r.start);
+    ranges.sort_unstable_by_key(|r| r.start);
     let mut merged: Vec<Range<usize>> = Vec::new();
     for range in ranges {
         match merged.last_mut() {

@@ -72,7 +72,7 @@ impl FaqState {
         let mut ids: Vec<String> = self
             .open
             .with_untracked(|set| set.iter().cloned().collect());
-        ids.sort();
+        ids.sort_unstable();
         storage::write(
             Area::Session,
             STORAGE_KEY,
