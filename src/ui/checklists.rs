@@ -79,21 +79,21 @@ fn PlanNotices() -> impl IntoView {
     let state = expect_context::<PlanState>();
     let labels = expect_context::<Arc<ChecklistsContent>>().labels.clone();
     let dismiss = labels.dismiss.clone();
-    move || {
-        let text = match state.notice.get()? {
+    let text = move || {
+        state.notice.get().map(|notice| match notice {
             Notice::StorageUnavailable => labels.storage_unavailable.clone(),
             Notice::StorageReset => labels.storage_reset.clone(),
             Notice::ChangedElsewhere => labels.changed_elsewhere.clone(),
             Notice::SharedInvalid => labels.shared_invalid.clone(),
-        };
-        Some(view! {
-            <div class="checklists__notice" role="status">
-                <p>{text}</p>
-                <button type="button" class="control" on:click=move |_| state.notice.set(None)>
-                    {dismiss.clone()}
-                </button>
-            </div>
         })
+    };
+    view! {
+        <div class="checklists__notice" role="status" hidden=move || state.notice.with(Option::is_none)>
+            <p>{text}</p>
+            <button type="button" class="control" on:click=move |_| state.notice.set(None)>
+                {dismiss}
+            </button>
+        </div>
     }
 }
 
@@ -102,28 +102,37 @@ fn PlanNotices() -> impl IntoView {
 fn SharedBanner() -> impl IntoView {
     let state = expect_context::<PlanState>();
     let checklists = expect_context::<Arc<ChecklistsContent>>();
-    move || {
-        let shared = state.shared.get()?;
-        let labels = &checklists.labels;
-        let progress = shared.progress(checklists.item_ids());
-        let notice = fill(
+    let labels = checklists.labels.clone();
+    let notice = move || {
+        let progress = state.shared.with(|shared| {
+            shared
+                .as_ref()
+                .map(|plan| plan.progress(checklists.item_ids()))
+        })?;
+        Some(fill(
             &labels.shared_notice,
             &[
                 ("done", &progress.done.to_string()),
                 ("total", &progress.total.to_string()),
             ],
-        );
-        Some(view! {
-            <div class="checklists__shared" role="region" aria-label=labels.shared_save.clone()>
-                <p>{notice}</p>
-                <button type="button" class="control control--primary" on:click=move |_| state.keep_shared()>
-                    {labels.shared_save.clone()}
-                </button>
-                <button type="button" class="control" on:click=move |_| state.discard_shared()>
-                    {labels.shared_discard.clone()}
-                </button>
-            </div>
-        })
+        ))
+    };
+    let labels = expect_context::<Arc<ChecklistsContent>>().labels.clone();
+    view! {
+        <div
+            class="checklists__shared"
+            role="region"
+            aria-label=labels.shared_save.clone()
+            hidden=move || state.shared.with(Option::is_none)
+        >
+            <p>{notice}</p>
+            <button type="button" class="control control--primary" on:click=move |_| state.keep_shared()>
+                {labels.shared_save.clone()}
+            </button>
+            <button type="button" class="control" on:click=move |_| state.discard_shared()>
+                {labels.shared_discard.clone()}
+            </button>
+        </div>
     }
 }
 
@@ -308,12 +317,12 @@ fn PlanTools() -> impl IntoView {
                 </button>
             </div>
             <div class="checklists__message" role="status" aria-live="polite">
-                {move || state.undo.with(Option::is_some).then(|| view! {
-                    <span>{reset_done.clone()}" "</span>
+                <span class="checklists__undo" hidden=move || state.undo.with(Option::is_none)>
+                    {reset_done}" "
                     <button type="button" class="control" on:click=move |_| state.undo_reset()>
-                        {undo_label.clone()}
+                        {undo_label}
                     </button>
-                })}
+                </span>
                 <span>{move || message.get()}</span>
             </div>
         </div>

@@ -245,7 +245,10 @@ async fn a_corrupt_or_unknown_stored_plan_is_set_aside_and_reported_once() {
             )
             .await;
             client.refresh().await.unwrap();
-            assert_eq!(text_of(&client, ".checklists__notice p").await, notice);
+            assert_eq!(
+                text_of(&client, ".checklists__notice:not([hidden]) p").await,
+                notice
+            );
             assert_eq!(
                 eval(
                     &client,
@@ -268,7 +271,7 @@ async fn a_corrupt_or_unknown_stored_plan_is_set_aside_and_reported_once() {
             assert_eq!(
                 eval(
                     &client,
-                    "return document.querySelectorAll('.checklists__notice').length"
+                    "return document.querySelectorAll('.checklists__notice:not([hidden])').length"
                 )
                 .await,
                 json!(0),
@@ -289,7 +292,10 @@ async fn a_plan_works_in_memory_when_storage_throws() {
     with_browser(move |client| async move {
         before_each_page(&client, BLOCK_STORAGE).await;
         open_page(&client, &server, "/").await;
-        assert_eq!(text_of(&client, ".checklists__notice p").await, notice);
+        assert_eq!(
+            text_of(&client, ".checklists__notice:not([hidden]) p").await,
+            notice
+        );
         tick(&client, &item).await;
         wait_until(
             &client,
@@ -319,7 +325,10 @@ async fn a_change_in_another_tab_shows_up() {
         tick(&client, &item).await;
         client.switch_to_window(first).await.unwrap();
         wait_until(&client, &is_ticked(&item)).await;
-        assert_eq!(text_of(&client, ".checklists__notice p").await, notice);
+        assert_eq!(
+            text_of(&client, ".checklists__notice:not([hidden]) p").await,
+            notice
+        );
     })
     .await;
 }
@@ -429,7 +438,10 @@ async fn a_shared_link_shows_that_plan_and_asks_before_replacing_ones_own() {
         open_page(&client, &server, "/").await;
         tick(&client, &own).await;
         client.goto(&server.url(&path)).await.unwrap();
-        assert_eq!(text_of(&client, ".checklists__shared p").await, notice);
+        assert_eq!(
+            text_of(&client, ".checklists__shared:not([hidden]) p").await,
+            notice
+        );
         wait_until(&client, &is_ticked(&items[0])).await;
         assert_eq!(
             eval(&client, &is_ticked(&own)).await,
@@ -455,7 +467,7 @@ async fn a_shared_link_shows_that_plan_and_asks_before_replacing_ones_own() {
         click(&client, ".checklists__shared .control--primary").await;
         wait_until(
             &client,
-            "return document.querySelectorAll('.checklists__shared').length === 0",
+            "return document.querySelectorAll('.checklists__shared:not([hidden])').length === 0",
         )
         .await;
         client.refresh().await.unwrap();
@@ -484,11 +496,14 @@ async fn a_broken_share_link_says_so_and_shows_ones_own_plan() {
     let notice = label("shared_invalid");
     with_browser(move |client| async move {
         open_page(&client, &server, "/#plan=<script>alert(1)</script>").await;
-        assert_eq!(text_of(&client, ".checklists__notice p").await, notice);
+        assert_eq!(
+            text_of(&client, ".checklists__notice:not([hidden]) p").await,
+            notice
+        );
         assert_eq!(
             eval(
                 &client,
-                "return document.querySelectorAll('.checklists__shared').length"
+                "return document.querySelectorAll('.checklists__shared:not([hidden])').length"
             )
             .await,
             json!(0)
