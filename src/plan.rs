@@ -103,11 +103,10 @@ impl Plan {
         }
     }
 
-    /// The versioned JSON kept in storage: `{"version":1,"role":…,"done":[…]}`, ticks sorted.
+    /// The versioned JSON kept in storage: `{"version":1,"role":…,"done":[…]}`, ticks in no
+    /// particular order.
     pub fn to_stored(&self) -> String {
-        let mut done: Vec<&String> = self.done.iter().collect();
-        done.sort_unstable();
-        json!({ "version": PLAN_VERSION, "role": self.role, "done": done }).to_string()
+        json!({ "version": PLAN_VERSION, "role": self.role, "done": self.done }).to_string()
     }
 
     /// Reads what [`Plan::to_stored`] wrote; other fields are ignored.

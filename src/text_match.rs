@@ -61,18 +61,16 @@ pub fn query_words(query: &str) -> Vec<Vec<char>> {
 /// Byte ranges of `text` where any of `words` occurs, sorted and merged.
 pub fn match_ranges(text: &str, words: &[Vec<char>]) -> Vec<Range<usize>> {
     let (folded, origins) = fold_with_origins(text);
+    // Start positions outside, words inside: the ranges come out in order, with no sort.
     let mut ranges: Vec<Range<usize>> = Vec::new();
-    for word in words {
-        if word.len() > folded.len() {
-            continue;
-        }
-        for start in 0..=folded.len() - word.len() {
-            if folded[start..start + word.len()] == word[..] {
-                ranges.push(origins[start].start..origins[start + word.len() - 1].end);
-            }
+    for start in 0..folded.len() {
+        for word in words
+            .iter()
+            .filter(|word| folded[start..].starts_with(word))
+        {
+            ranges.push(origins[start].start..origins[start + word.len() - 1].end);
         }
     }
-    ranges.sort_unstable_by_key(|r| r.start);
     let mut merged: Vec<Range<usize>> = Vec::new();
     for range in ranges {
         match merged.last_mut() {

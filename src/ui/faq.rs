@@ -69,10 +69,9 @@ impl FaqState {
                 }
             }
         });
-        let mut ids: Vec<String> = self
+        let ids: Vec<String> = self
             .open
             .with_untracked(|set| set.iter().cloned().collect());
-        ids.sort_unstable();
         storage::write(
             Area::Session,
             STORAGE_KEY,
