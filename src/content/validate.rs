@@ -97,17 +97,17 @@ fn check(content: &Content) -> Vec<Problem> {
         problems.push(Problem::new("story.sections", "needs at least one section"));
     }
     let section_ids = unique_ids(
-        story.sections.iter().map(|s| s.id.as_str()),
+        &mut story.sections.iter().map(|s| s.id.as_str()),
         "story.sections",
         &mut problems,
     );
     let glossary_ids = unique_ids(
-        content.glossary.iter().map(|g| g.id.as_str()),
+        &mut content.glossary.iter().map(|g| g.id.as_str()),
         "glossary",
         &mut problems,
     );
     unique_ids(
-        content.faq.iter().map(|f| f.id.as_str()),
+        &mut content.faq.iter().map(|f| f.id.as_str()),
         "faq",
         &mut problems,
     );
@@ -166,7 +166,7 @@ fn check(content: &Content) -> Vec<Problem> {
 /// audiences that name real roles, share codes that tell items apart, and label blanks.
 fn check_checklists(checklists: &Checklists, problems: &mut Vec<Problem>) {
     let roles = unique_ids(
-        checklists.roles.iter().map(|r| r.id.as_str()),
+        &mut checklists.roles.iter().map(|r| r.id.as_str()),
         "checklists.roles",
         problems,
     );
@@ -174,7 +174,7 @@ fn check_checklists(checklists: &Checklists, problems: &mut Vec<Problem>) {
         problems.push(Problem::new("checklists.roles", "needs at least one role"));
     }
     unique_ids(
-        checklists.lists.iter().map(|l| l.id.as_str()),
+        &mut checklists.lists.iter().map(|l| l.id.as_str()),
         "checklists.lists",
         problems,
     );
@@ -198,7 +198,7 @@ fn check_checklists(checklists: &Checklists, problems: &mut Vec<Problem>) {
             }
         }
         unique_ids(
-            list.groups.iter().map(|g| g.id.as_str()),
+            &mut list.groups.iter().map(|g| g.id.as_str()),
             &format!("{place}.groups"),
             problems,
         );
@@ -309,7 +309,7 @@ fn check_section_lists(section: &Section, place: &str, problems: &mut Vec<Proble
             );
         }
         unique_ids(
-            perspectives.tabs.iter().map(|t| t.id.as_str()),
+            &mut perspectives.tabs.iter().map(|t| t.id.as_str()),
             &tabs,
             problems,
         );
@@ -368,9 +368,10 @@ fn check_inline(
     }
 }
 
-/// Checks that each id is a slug and appears once; returns the set of ids.
+/// Checks that each id is a slug and appears once; returns the set of ids. (Taking `dyn`
+/// compiles it once rather than once per caller.)
 fn unique_ids<'a>(
-    ids: impl Iterator<Item = &'a str>,
+    ids: &mut dyn Iterator<Item = &'a str>,
     list: &str,
     problems: &mut Vec<Problem>,
 ) -> HashSet<&'a str> {

@@ -20,7 +20,7 @@ pub fn LoadingPanel() -> impl IntoView {
 #[component]
 pub fn ErrorPanel(error: LoadError, on_retry: impl Fn() + 'static) -> impl IntoView {
     let (title, detail) = match &error {
-        LoadError::Unreachable(_) => (
+        LoadError::Unreachable => (
             "The explainer could not be loaded",
             "The story did not arrive. Check your connection, then try again.".to_string(),
         ),
