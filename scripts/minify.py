@@ -1,8 +1,9 @@
 """Trunk post-build step, release builds only: minifies every JS and CSS file with esbuild (from
-node_modules), then brings index.html's integrity hashes up to date with the new contents."""
+node_modules) and every JSON file, then brings index.html's integrity hashes up to date."""
 
 import base64
 import hashlib
+import json
 import os
 import re
 import subprocess
@@ -19,6 +20,15 @@ for name in sorted(os.listdir(staging)):
             [esbuild, path, "--minify", "--log-level=warning", f"--outfile={path}", "--allow-overwrite"],
             check=True,
         )
+
+for folder, _, names in os.walk(staging):
+    for name in names:
+        if name.endswith(".json"):
+            path = os.path.join(folder, name)
+            with open(path, encoding="utf-8") as file:
+                data = json.load(file)
+            with open(path, "w", encoding="utf-8") as file:
+                json.dump(data, file, ensure_ascii=False, separators=(",", ":"))
 
 
 def rehash(match):

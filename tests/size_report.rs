@@ -10,9 +10,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The most the first load may weigh, brotli-compressed, in bytes.
-const FIRST_LOAD_BROTLI_BUDGET: usize = 200 * 1024;
+const FIRST_LOAD_BROTLI_BUDGET: usize = 150 * 1024;
 
-/// Fetched by the app itself once it starts, so not named in `index.html`.
+/// Fetched by the app itself once it starts; counted once whether or not `index.html` also
+/// preloads it.
 const CONTENT_FILE: &str = "content/en.json";
 
 fn dist() -> PathBuf {
@@ -74,7 +75,9 @@ fn first_load_fits_the_brotli_budget() {
     let html = std::fs::read_to_string(dist.join("index.html")).unwrap();
     let mut files = vec!["index.html".to_string()];
     files.extend(linked_files(&dist, &html));
-    files.push(CONTENT_FILE.to_string());
+    if !files.iter().any(|f| f == CONTENT_FILE) {
+        files.push(CONTENT_FILE.to_string());
+    }
 
     let mut report = format!(
         "{:<52} {:>9} {:>9} {:>9}\n",
