@@ -42,7 +42,7 @@
       var page = new DOMParser().parseFromString(html, "text/html");
       var href = function (selector) { return new URL(page.querySelector(selector).getAttribute("href"), base).href; };
       var css = href('link[rel="stylesheet"]');
-      var wasm = href('link[rel="preload"][as="fetch"]');
+      var wasm = href('link[rel="preload"][type="application/wasm"]');
       return import(href('link[rel="modulepreload"]')).then(function (glue) {
         return glue.default({ module_or_path: wasm }).then(function () {
           hosts.forEach(function (host) {
