@@ -1,5 +1,5 @@
 //! The versions of `index.html` that Lighthouse compares: as built, without its preload links,
-//! and with a preload of the content file added.
+//! and with the content file's preload taken out (or added, if the build has none).
 
 /// The preload the content file would need: the app fetches it with `fetch`, same-origin.
 const CONTENT_PRELOAD: &str =
@@ -23,13 +23,29 @@ impl Variant {
     }
 }
 
-/// The page as built, without its preloads, and (unless it has one) with the content preloaded.
+/// The page as built, without its preloads, and with the content preload toggled: taken out if
+/// the build has it, added if not.
 pub fn variants(html: &str) -> Vec<Variant> {
     let mut without = html.to_string();
     for tag in preload_links(html) {
         without = without.replace(tag, "");
     }
-    let mut variants = vec![
+    let content_preload = preload_links(html)
+        .into_iter()
+        .find(|tag| tag.contains("content/en.json"));
+    let toggled = match content_preload {
+        Some(tag) => Variant {
+            slug: "no-content-preload",
+            label: "as built − content preload",
+            html: html.replacen(tag, "", 1),
+        },
+        None => Variant {
+            slug: "content-preload",
+            label: "as built + content preload",
+            html: html.replacen("</head>", &format!("{CONTENT_PRELOAD}</head>"), 1),
+        },
+    };
+    vec![
         Variant {
             slug: "built",
             label: "as built",
@@ -40,19 +56,8 @@ pub fn variants(html: &str) -> Vec<Variant> {
             label: "preloads removed",
             html: without,
         },
-    ];
-    if !variants[0]
-        .preloads()
-        .iter()
-        .any(|href| href.ends_with("content/en.json"))
-    {
-        variants.push(Variant {
-            slug: "content-preload",
-            label: "as built + content preload",
-            html: html.replacen("</head>", &format!("{CONTENT_PRELOAD}</head>"), 1),
-        });
-    }
-    variants
+        toggled,
+    ]
 }
 
 /// The `<link>` tags of `html` that preload a file.
