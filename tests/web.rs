@@ -177,7 +177,7 @@ async fn app_shows_loading_then_the_story() {
         "data:application/json,{}",
         js_sys::encode_uri_component(FIXTURE)
     );
-    let _mounted = mount_to(
+    let mounted = mount_to(
         root.clone(),
         move || view! { <App content_url=url.as_str() options=page_options() root=document().into() /> },
     );
@@ -187,6 +187,13 @@ async fn app_shows_loading_then_the_story() {
     assert!(
         texts(&root, ".status-panel").is_empty(),
         "the loading notice is gone"
+    );
+    let schema = || document().get_element_by_id("faq-schema");
+    assert!(schema().is_some(), "the FAQ's JSON-LD is in the head");
+    drop(mounted);
+    assert!(
+        schema().is_none(),
+        "removing the app cleans up after the story"
     );
 }
 

@@ -72,18 +72,21 @@ pub fn App(
 /// rebuilt, so it is mounted by hand: returned from the reactive closure above, it would also
 /// compile code to rebuild the whole story in place (38 KB of wasm), and to take it down (6 KB).
 fn mount_story_when_ready(state: RwSignal<LoadState>, host: NodeRef<Div>) {
-    let owner = Owner::current().expect("called while a component is built");
+    // Weak, so this effect (which the app's owner holds) does not keep that owner alive.
+    let app = Owner::current()
+        .expect("called while a component is built")
+        .downgrade();
     let mounted = StoredValue::new(false);
     Effect::new(move |_| {
         if mounted.get_value() {
             return;
         }
+        let Some(app) = app.upgrade() else { return };
         if let (LoadState::Ready(content), Some(host)) = (state.get(), host.get()) {
-            // Under the app's owner, so the story sees its context and its reactive parts stop
-            // when the app goes. Its elements are left in place then, as for the app's own root
-            // (so no code to take them down is compiled either).
-            owner
-                .with(|| mount_to(host.into(), move || view! { <Story content /> }))
+            // Under the app's owner, so the story sees its context, and its listeners and effects
+            // stop when the app goes. Its elements and their render state are left in place then,
+            // as for any app root, so no code to take them down is compiled.
+            app.with(|| mount_to(host.into(), move || view! { <Story content /> }))
                 .forget();
             mounted.set_value(true);
         }
