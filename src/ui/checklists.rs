@@ -15,7 +15,6 @@ use crate::plan_export::{export, progress_text, Format};
 use crate::ui::clipboard::copy_text;
 use crate::ui::plan_state::{Notice, PlanState};
 use crate::ui::progress_bar::ProgressBar;
-use crate::ui::root::AppRoot;
 
 /// The checklists section's element id, and so its address.
 pub const CHECKLISTS_ID: &str = "checklists";
@@ -58,26 +57,29 @@ pub fn Checklists() -> impl IntoView {
             </div>
             <p class="checklists__guidance">{labels.guidance_note.clone()}</p>
             <div class="checklists__lists" node_ref=lists>
-                {checklists.lists.iter().map(|list| view! { <ChecklistView list=list.clone() role /> }).collect_view()}
+                {checklists.lists.iter().map(|list| view! { <ChecklistView list=list.clone() /> }).collect_view()}
             </div>
             <PlanTools />
         </section>
     })
 }
 
-/// Keeps the lists in the order the role asks for: theirs first. The lists are built once, and a
-/// new role moves their elements rather than building them again (8 KB less wasm).
+/// Keeps the lists in the order the role asks for, theirs first, and opens those for the role
+/// (all of them when none is chosen), closing the rest, on every change of role. The lists are
+/// built once; a new role moves their elements rather than building them again (8 KB less wasm).
 fn put_lists_in_order(
     lists: NodeRef<Div>,
     role: Memo<Option<String>>,
     checklists: Arc<ChecklistsContent>,
 ) {
-    let root = expect_context::<AppRoot>();
     Effect::new(move |_| {
         let Some(parent) = lists.get() else { return };
         role.with(|role| {
             for list in checklists.lists_for(role.as_deref()) {
-                if let Some(element) = root.by_id(&list_id(&list.id)) {
+                let selector = format!("#{}", list_id(&list.id));
+                if let Ok(Some(element)) = parent.query_selector(&selector) {
+                    let open = role.is_none() || list.is_for(role.as_deref());
+                    let _ = element.toggle_attribute_with_force("open", open);
                     let _ = parent.append_child(&element);
                 }
             }
@@ -119,6 +121,7 @@ fn SharedBanner() -> impl IntoView {
     let state = expect_context::<PlanState>();
     let checklists = expect_context::<Arc<ChecklistsContent>>();
     let labels = checklists.labels.clone();
+    let template = labels.shared_notice.clone();
     let notice = move || {
         let progress = state.shared.with(|shared| {
             shared
@@ -126,14 +129,13 @@ fn SharedBanner() -> impl IntoView {
                 .map(|plan| plan.progress(checklists.item_ids()))
         })?;
         Some(fill(
-            &labels.shared_notice,
+            &template,
             &[
                 ("done", &progress.done.to_string()),
                 ("total", &progress.total.to_string()),
             ],
         ))
     };
-    let labels = expect_context::<Arc<ChecklistsContent>>().labels.clone();
     view! {
         <div
             class="checklists__shared"
@@ -188,15 +190,10 @@ fn RoleChooser() -> impl IntoView {
     }
 }
 
-/// One list, as a disclosure with its progress in the summary; open when it is for the reader's
-/// role, or when no role is chosen.
+/// One list, as a disclosure with its progress in the summary; `put_lists_in_order` opens it.
 #[component]
-fn ChecklistView(list: Checklist, role: Memo<Option<String>>) -> impl IntoView {
+fn ChecklistView(list: Checklist) -> impl IntoView {
     let state = expect_context::<PlanState>();
-    let open = {
-        let audience = list.audience.clone();
-        move || role.with(|role| role.as_ref().is_none_or(|role| audience.contains(role)))
-    };
     let labels = expect_context::<Arc<ChecklistsContent>>().labels.clone();
     let ids: Vec<String> = list.item_ids().map(str::to_string).collect();
     let progress = Signal::derive(move || {
@@ -240,7 +237,7 @@ fn ChecklistView(list: Checklist, role: Memo<Option<String>>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <details class="checklist" id=list_id(&list.id) open=open>
+        <details class="checklist" id=list_id(&list.id)>
             <summary class="checklist__summary">
                 <span class="checklist__title">{list.title}</span>
                 <span class="checklist__count">{move || progress_text(&labels.progress, progress.get())}</span>
@@ -344,7 +341,7 @@ fn PlanTools() -> impl IntoView {
                         {undo_label}
                     </button>
                 </span>
-                <span>{move || message.get()}</span>
+                <span class="checklists__said">{move || message.get()}</span>
             </div>
         </div>
     }

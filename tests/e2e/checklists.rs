@@ -113,6 +113,13 @@ async fn choosing_a_role_orders_and_opens_the_lists() {
                 .all(|l| l[1] == json!(true)),
             "no role yet: all open"
         );
+        // The reader closes a list by hand; choosing its role opens it again.
+        click(&client, &format!("#list-{american} summary")).await;
+        wait_until(
+            &client,
+            &format!("return !document.getElementById('list-{american}').open"),
+        )
+        .await;
 
         choose_role(&client, "american-company").await;
         wait_until(
@@ -129,11 +136,15 @@ async fn choosing_a_role_orders_and_opens_the_lists() {
         );
 
         choose_role(&client, "cambodian-business").await;
-        wait_until(
-            &client,
-            &format!("return document.querySelector('.checklist').id === 'list-{cambodian}'"),
-        )
-        .await;
+        let cambodian_first = format!(
+            "const first = document.querySelector('.checklist'); \
+             return first.id === 'list-{cambodian}' && first.open"
+        );
+        wait_until(&client, &cambodian_first).await;
+
+        client.refresh().await.unwrap();
+        text_of(&client, "#checklists h2").await;
+        wait_until(&client, &cambodian_first).await;
     })
     .await;
 }
@@ -357,7 +368,7 @@ async fn the_plan_copies_as_text_and_downloads_as_markdown() {
         let lists = typed_checklists();
 
         click(&client, ".checklists__tool-row button:nth-child(1)").await;
-        wait_until(&client, &format!("return document.querySelector('.checklists__message').textContent.includes({copied:?})")).await;
+        wait_until(&client, &format!("return document.querySelector('.checklists__said').textContent.includes({copied:?})")).await;
         let clipboard = client.execute_async("navigator.clipboard.readText().then(arguments[0])", vec![]).await.unwrap();
         assert_eq!(clipboard, json!(export(&plan, &lists, Format::Text)));
 
@@ -412,7 +423,7 @@ async fn a_shared_link_shows_that_plan_and_asks_before_replacing_ones_own() {
             tick(&client, item).await;
         }
         click(&client, ".checklists__tool-row button:nth-child(4)").await;
-        wait_until(&client, "return document.querySelector('.checklists__message').textContent.length > 0").await;
+        wait_until(&client, "return document.querySelector('.checklists__said').textContent.length > 0").await;
         let link = client.execute_async("navigator.clipboard.readText().then(arguments[0])", vec![]).await.unwrap();
         let link = link.as_str().unwrap().to_string();
         assert!(link.contains("#plan="), "{link}");
