@@ -4,7 +4,8 @@ wasm-bindgen names each import after its JS function plus a 16-digit hash
 (`__wbg_getItem_49556a3e59cfb688`), and writes every name twice: in the wasm's import section and
 as a key of the JS glue's import object. Hashes do not compress, so the names cost about 4 KB
 of the brotli first load. This renames both sides to `a`, `b`, … `ba`, … in one pass, and stops
-the build if any name is not found exactly once in the glue or the wasm no longer validates."""
+the build if any name is not found exactly once in the glue or the wasm no longer validates.
+Runs before minify.py, which brings index.html's integrity hashes up to date for both files."""
 
 import os
 import re
@@ -65,7 +66,7 @@ def skip_import_description(data, at):
 
 
 def short_name(n):
-    """`a`…`z`, then `ba`, `bb`… (never clashing, always a valid JS identifier)."""
+    """`a`…`z`, then `ba`, `bb`… (never clashing; each a valid object key)."""
     letters = ""
     while True:
         letters = chr(ord("a") + n % 26) + letters

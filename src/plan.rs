@@ -268,6 +268,21 @@ mod tests {
     }
 
     #[test]
+    fn plans_stored_by_earlier_builds_still_read() {
+        let stored = r#"{"version":1,"role":"buyer","done":["rules","pitch"]}"#;
+        assert_eq!(
+            Plan::from_stored(stored),
+            Ok(plan(Some("buyer"), &["pitch", "rules"]))
+        );
+        let value: serde_json::Value =
+            serde_json::from_str(&plan(None, &["books"]).to_stored()).unwrap();
+        assert_eq!(
+            value,
+            json!({ "version": 1, "role": null, "done": ["books"] })
+        );
+    }
+
+    #[test]
     fn corrupt_or_foreign_stored_values_are_rejected() {
         for text in [
             "",

@@ -126,9 +126,20 @@ fn a_list_of_the_wrong_type_is_named_at_its_place() {
 }
 
 #[test]
+fn index_html_titles_the_page_as_the_content_does() {
+    let content = parse_content(SHIPPED).unwrap();
+    let title = format!("<title>{}</title>", content.labels.page_title);
+    assert!(
+        include_str!("../index.html").contains(&title),
+        "index.html should hold {title}"
+    );
+}
+
+#[test]
 fn optional_parts_may_be_null_or_left_out() {
     let mut doc = fixture();
     doc["faq"][0]["section"] = Value::Null;
+    doc["checklists"] = Value::Null;
     doc["story"].as_object_mut().unwrap().remove("key_facts");
     doc["story"]["sections"][0]
         .as_object_mut()
@@ -138,6 +149,17 @@ fn optional_parts_may_be_null_or_left_out() {
     assert_eq!(content.faq[0].section, None);
     assert!(content.story.key_facts.is_empty());
     assert_eq!(content.story.sections[0].list, None);
+    assert_eq!(content.checklists, None);
+}
+
+#[test]
+fn lists_that_may_be_left_out_may_not_be_null() {
+    let mut doc = fixture();
+    doc["glossary"] = Value::Null;
+    assert_eq!(
+        problems(&doc),
+        ["glossary: invalid type: null, expected a list"]
+    );
 }
 
 #[test]

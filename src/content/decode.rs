@@ -117,7 +117,7 @@ fn join(place: &str, name: &str) -> String {
     }
 }
 
-/// In the words serde uses: "invalid type: integer `3`, expected a string".
+/// Worded as serde words it: "invalid type: integer `3`, expected a string".
 fn wrong_type(value: &Value, expected: &str, place: &str) -> Problem {
     let found = match value {
         Value::Null => "null".to_string(),
