@@ -1,6 +1,6 @@
 //! Reading the typed model out of parsed JSON by hand, naming the place of the first value of
 //! the wrong shape (`faq[3].answer: missing`). Written out rather than derived with serde:
-//! derived decoders that track their place cost the wasm about 60 KB.
+//! derived decoders that track their place cost the wasm 43 KB more.
 
 use serde_json::{Map, Value};
 
@@ -8,6 +8,14 @@ use super::model::*;
 use super::validate::Problem;
 
 type Decoded<T> = Result<T, Problem>;
+
+/// Reads a struct whose fields are all required text, naming each field once.
+macro_rules! all_text {
+    ($ty:ident, $value:expr, $place:expr, [$($field:ident),* $(,)?]) => {{
+        let o = Object::new($value, $place, &[$(stringify!($field)),*])?;
+        Ok($ty { $($field: o.text(stringify!($field))?),* })
+    }};
+}
 
 /// Reads a whole content file from its parsed JSON.
 pub fn decode_content(value: &Value) -> Decoded<Content> {
@@ -137,65 +145,40 @@ fn wrong_type(value: &Value, expected: &str, place: &str) -> Problem {
 }
 
 fn labels(value: &Value, place: &str) -> Decoded<Labels> {
-    const FIELDS: &[&str] = &[
-        "page_title",
-        "skip_to_content",
-        "contents",
-        "reading_mode",
-        "short_read",
-        "full_read",
-        "section_open",
-        "section_close",
-        "key_facts",
-        "faq_heading",
-        "faq_related_section",
-        "faq_show_all",
-        "faq_hide_all",
-        "faq_filter_label",
-        "faq_filter_clear",
-        "faq_filter_count",
-        "faq_no_match",
-        "faq_copy_link",
-        "faq_link_copied",
-        "faq_copy_failed",
-        "embed_heading",
-        "embed_intro",
-        "embed_frame_label",
-        "embed_script_label",
-        "embed_copy",
-        "embed_copied",
-        "source_note",
-    ];
-    let o = Object::new(value, place, FIELDS)?;
-    Ok(Labels {
-        page_title: o.text("page_title")?,
-        skip_to_content: o.text("skip_to_content")?,
-        contents: o.text("contents")?,
-        reading_mode: o.text("reading_mode")?,
-        short_read: o.text("short_read")?,
-        full_read: o.text("full_read")?,
-        section_open: o.text("section_open")?,
-        section_close: o.text("section_close")?,
-        key_facts: o.text("key_facts")?,
-        faq_heading: o.text("faq_heading")?,
-        faq_related_section: o.text("faq_related_section")?,
-        faq_show_all: o.text("faq_show_all")?,
-        faq_hide_all: o.text("faq_hide_all")?,
-        faq_filter_label: o.text("faq_filter_label")?,
-        faq_filter_clear: o.text("faq_filter_clear")?,
-        faq_filter_count: o.text("faq_filter_count")?,
-        faq_no_match: o.text("faq_no_match")?,
-        faq_copy_link: o.text("faq_copy_link")?,
-        faq_link_copied: o.text("faq_link_copied")?,
-        faq_copy_failed: o.text("faq_copy_failed")?,
-        embed_heading: o.text("embed_heading")?,
-        embed_intro: o.text("embed_intro")?,
-        embed_frame_label: o.text("embed_frame_label")?,
-        embed_script_label: o.text("embed_script_label")?,
-        embed_copy: o.text("embed_copy")?,
-        embed_copied: o.text("embed_copied")?,
-        source_note: o.text("source_note")?,
-    })
+    all_text!(
+        Labels,
+        value,
+        place,
+        [
+            page_title,
+            skip_to_content,
+            contents,
+            reading_mode,
+            short_read,
+            full_read,
+            section_open,
+            section_close,
+            key_facts,
+            faq_heading,
+            faq_related_section,
+            faq_show_all,
+            faq_hide_all,
+            faq_filter_label,
+            faq_filter_clear,
+            faq_filter_count,
+            faq_no_match,
+            faq_copy_link,
+            faq_link_copied,
+            faq_copy_failed,
+            embed_heading,
+            embed_intro,
+            embed_frame_label,
+            embed_script_label,
+            embed_copy,
+            embed_copied,
+            source_note,
+        ]
+    )
 }
 
 fn story(value: &Value, place: &str) -> Decoded<Story> {
@@ -214,11 +197,7 @@ fn story(value: &Value, place: &str) -> Decoded<Story> {
 }
 
 fn key_fact(value: &Value, place: &str) -> Decoded<KeyFact> {
-    let o = Object::new(value, place, &["label", "value"])?;
-    Ok(KeyFact {
-        label: o.text("label")?,
-        value: o.text("value")?,
-    })
+    all_text!(KeyFact, value, place, [label, value])
 }
 
 fn section(value: &Value, place: &str) -> Decoded<Section> {
@@ -274,12 +253,7 @@ fn perspective(value: &Value, place: &str) -> Decoded<Perspective> {
 }
 
 fn glossary_entry(value: &Value, place: &str) -> Decoded<GlossaryEntry> {
-    let o = Object::new(value, place, &["id", "term", "definition"])?;
-    Ok(GlossaryEntry {
-        id: o.text("id")?,
-        term: o.text("term")?,
-        definition: o.text("definition")?,
-    })
+    all_text!(GlossaryEntry, value, place, [id, term, definition])
 }
 
 fn faq_entry(value: &Value, place: &str) -> Decoded<FaqEntry> {
@@ -308,11 +282,7 @@ fn checklists(value: &Value, place: &str) -> Decoded<Checklists> {
 }
 
 fn role(value: &Value, place: &str) -> Decoded<Role> {
-    let o = Object::new(value, place, &["id", "label"])?;
-    Ok(Role {
-        id: o.text("id")?,
-        label: o.text("label")?,
-    })
+    all_text!(Role, value, place, [id, label])
 }
 
 fn checklist(value: &Value, place: &str) -> Decoded<Checklist> {
@@ -341,71 +311,42 @@ fn checklist_group(value: &Value, place: &str) -> Decoded<ChecklistGroup> {
 }
 
 fn checklist_item(value: &Value, place: &str) -> Decoded<ChecklistItem> {
-    let o = Object::new(value, place, &["id", "text"])?;
-    Ok(ChecklistItem {
-        id: o.text("id")?,
-        text: o.text("text")?,
-    })
+    all_text!(ChecklistItem, value, place, [id, text])
 }
 
 fn checklist_labels(value: &Value, place: &str) -> Decoded<ChecklistLabels> {
-    const FIELDS: &[&str] = &[
-        "role_question",
-        "progress",
-        "whole_plan",
-        "reset",
-        "reset_confirm",
-        "reset_yes",
-        "reset_no",
-        "reset_done",
-        "undo",
-        "copy_text",
-        "text_copied",
-        "copy_failed",
-        "download",
-        "print",
-        "share",
-        "share_ready",
-        "shared_notice",
-        "shared_save",
-        "shared_discard",
-        "shared_invalid",
-        "storage_unavailable",
-        "storage_reset",
-        "changed_elsewhere",
-        "dismiss",
-        "export_title",
-        "export_role",
-        "guidance_note",
-    ];
-    let o = Object::new(value, place, FIELDS)?;
-    Ok(ChecklistLabels {
-        role_question: o.text("role_question")?,
-        progress: o.text("progress")?,
-        whole_plan: o.text("whole_plan")?,
-        reset: o.text("reset")?,
-        reset_confirm: o.text("reset_confirm")?,
-        reset_yes: o.text("reset_yes")?,
-        reset_no: o.text("reset_no")?,
-        reset_done: o.text("reset_done")?,
-        undo: o.text("undo")?,
-        copy_text: o.text("copy_text")?,
-        text_copied: o.text("text_copied")?,
-        copy_failed: o.text("copy_failed")?,
-        download: o.text("download")?,
-        print: o.text("print")?,
-        share: o.text("share")?,
-        share_ready: o.text("share_ready")?,
-        shared_notice: o.text("shared_notice")?,
-        shared_save: o.text("shared_save")?,
-        shared_discard: o.text("shared_discard")?,
-        shared_invalid: o.text("shared_invalid")?,
-        storage_unavailable: o.text("storage_unavailable")?,
-        storage_reset: o.text("storage_reset")?,
-        changed_elsewhere: o.text("changed_elsewhere")?,
-        dismiss: o.text("dismiss")?,
-        export_title: o.text("export_title")?,
-        export_role: o.text("export_role")?,
-        guidance_note: o.text("guidance_note")?,
-    })
+    all_text!(
+        ChecklistLabels,
+        value,
+        place,
+        [
+            role_question,
+            progress,
+            whole_plan,
+            reset,
+            reset_confirm,
+            reset_yes,
+            reset_no,
+            reset_done,
+            undo,
+            copy_text,
+            text_copied,
+            copy_failed,
+            download,
+            print,
+            share,
+            share_ready,
+            shared_notice,
+            shared_save,
+            shared_discard,
+            shared_invalid,
+            storage_unavailable,
+            storage_reset,
+            changed_elsewhere,
+            dismiss,
+            export_title,
+            export_role,
+            guidance_note,
+        ]
+    )
 }
