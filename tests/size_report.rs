@@ -6,11 +6,12 @@
 //! Run after `trunk build --release`: `cargo test --test size_report -- --nocapture`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The most the first load may weigh, brotli-compressed, in bytes.
-const FIRST_LOAD_BROTLI_BUDGET: usize = 150 * 1024;
+#[path = "shared/first_load.rs"]
+mod first_load;
+
+use first_load::{brotli, gzip, FIRST_LOAD_BROTLI_BUDGET};
 
 /// Fetched by the app itself once it starts; counted once whether or not `index.html` also
 /// preloads it.
@@ -53,22 +54,6 @@ fn local_file(dist: &Path, target: &str) -> Option<String> {
         .find(|candidate| !candidate.is_empty() && dist.join(candidate).is_file())
 }
 
-fn gzip_len(bytes: &[u8]) -> usize {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(bytes).unwrap();
-    encoder.finish().unwrap().len()
-}
-
-fn brotli_len(bytes: &[u8]) -> usize {
-    let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        ..Default::default()
-    };
-    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).unwrap();
-    out.len()
-}
-
 #[test]
 fn first_load_fits_the_brotli_budget() {
     let dist = dist();
@@ -86,7 +71,7 @@ fn first_load_fits_the_brotli_budget() {
     let mut totals = [0usize; 3];
     for file in &files {
         let bytes = std::fs::read(dist.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
-        let sizes = [bytes.len(), gzip_len(&bytes), brotli_len(&bytes)];
+        let sizes = [bytes.len(), gzip(&bytes).len(), brotli(&bytes).len()];
         report += &format!(
             "{file:<52} {:>9} {:>9} {:>9}\n",
             sizes[0], sizes[1], sizes[2]

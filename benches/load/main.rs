@@ -1,13 +1,16 @@
 //! The load benchmark (`scripts/bench` builds first, then runs `cargo bench --bench load`): serves
 //! the release `dist/` (or `$BENCH_DIST`) compressed on 127.0.0.1, loads it cold in headless
 //! Chromium several times, runs Lighthouse on the page as built and on variants with its preload
-//! links removed or a preload of the content file added, and writes `target/bench/report.md`
+//! links removed or its content preload toggled, and writes `target/bench/report.md`
 //! beside the raw JSON.
 
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "../../tests/e2e/support/browser.rs"]
 #[allow(dead_code)] // The end-to-end tests use the rest of it.
 mod browser;
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "../../tests/shared/first_load.rs"]
+mod first_load;
 #[cfg(not(target_arch = "wasm32"))]
 mod lighthouse;
 #[cfg(not(target_arch = "wasm32"))]

@@ -6,12 +6,10 @@ use std::path::Path;
 
 use serde_json::Value;
 
+use crate::first_load::FIRST_LOAD_BROTLI_BUDGET;
 use crate::lighthouse::{self, Scores};
 use crate::page::Load;
 use crate::variants::Variant;
-
-/// The most the first load may weigh, brotli-compressed, in bytes.
-const FIRST_LOAD_BROTLI_TARGET: u64 = 150 * 1024;
 
 /// `loads` are Chromium's cold loads of `origin`, serving `dist`; `lighthouse` holds the reports
 /// of each of `variants`, in order (the page as built first).
@@ -54,7 +52,7 @@ pub fn markdown(
         "first load, brotli",
         "≤ 150 KB",
         kb(brotli),
-        Some(brotli <= FIRST_LOAD_BROTLI_TARGET),
+        Some(brotli <= FIRST_LOAD_BROTLI_BUDGET as u64),
     );
     for (name, target, field, minimum) in [
         (
