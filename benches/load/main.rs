@@ -9,6 +9,9 @@
 #[allow(dead_code)] // The end-to-end tests use the rest of it.
 mod browser;
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "../../tests/shared/content_type.rs"]
+mod content_type;
+#[cfg(not(target_arch = "wasm32"))]
 #[path = "../../tests/shared/first_load.rs"]
 mod first_load;
 #[cfg(not(target_arch = "wasm32"))]

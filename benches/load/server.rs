@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::thread;
 
+use crate::content_type::content_type;
 use crate::first_load::{brotli, gzip};
 
 /// Files served from memory instead of from disk, by path under `dist/`.
@@ -122,16 +123,4 @@ fn find(
         }
     }
     read(file).map(|body| (kind, None, body))
-}
-
-fn content_type(file: &str) -> &'static str {
-    match file.rsplit('.').next() {
-        Some("html") => "text/html; charset=utf-8",
-        Some("js") => "text/javascript; charset=utf-8",
-        Some("wasm") => "application/wasm",
-        Some("css") => "text/css; charset=utf-8",
-        Some("json") => "application/json",
-        Some("svg") => "image/svg+xml",
-        _ => "application/octet-stream",
-    }
 }

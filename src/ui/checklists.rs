@@ -9,7 +9,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::content::model::{Checklist, Checklists as ChecklistsContent};
-use crate::content::template::fill;
 use crate::content::Content;
 use crate::plan_export::{export, progress_text, Format};
 use crate::ui::clipboard::copy_text;
@@ -123,18 +122,13 @@ fn SharedBanner() -> impl IntoView {
     let labels = checklists.labels.clone();
     let template = labels.shared_notice.clone();
     let notice = move || {
-        let progress = state.shared.with(|shared| {
-            shared
-                .as_ref()
-                .map(|plan| plan.progress(checklists.item_ids()))
-        })?;
-        Some(fill(
-            &template,
-            &[
-                ("done", &progress.done.to_string()),
-                ("total", &progress.total.to_string()),
-            ],
-        ))
+        state.shared.with(|shared| {
+            let plan = shared.as_ref()?;
+            Some(progress_text(
+                &template,
+                plan.progress(checklists.item_ids()),
+            ))
+        })
     };
     view! {
         <div

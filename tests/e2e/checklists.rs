@@ -256,10 +256,7 @@ async fn a_corrupt_or_unknown_stored_plan_is_set_aside_and_reported_once() {
             )
             .await;
             client.refresh().await.unwrap();
-            assert_eq!(
-                text_of(&client, ".checklists__notice:not([hidden]) p").await,
-                notice
-            );
+            assert_eq!(shown_notice(&client).await, notice);
             assert_eq!(
                 eval(
                     &client,
@@ -303,10 +300,7 @@ async fn a_plan_works_in_memory_when_storage_throws() {
     with_browser(move |client| async move {
         before_each_page(&client, BLOCK_STORAGE).await;
         open_page(&client, &server, "/").await;
-        assert_eq!(
-            text_of(&client, ".checklists__notice:not([hidden]) p").await,
-            notice
-        );
+        assert_eq!(shown_notice(&client).await, notice);
         tick(&client, &item).await;
         wait_until(
             &client,
@@ -336,10 +330,7 @@ async fn a_change_in_another_tab_shows_up() {
         tick(&client, &item).await;
         client.switch_to_window(first).await.unwrap();
         wait_until(&client, &is_ticked(&item)).await;
-        assert_eq!(
-            text_of(&client, ".checklists__notice:not([hidden]) p").await,
-            notice
-        );
+        assert_eq!(shown_notice(&client).await, notice);
     })
     .await;
 }
@@ -507,10 +498,7 @@ async fn a_broken_share_link_says_so_and_shows_ones_own_plan() {
     let notice = label("shared_invalid");
     with_browser(move |client| async move {
         open_page(&client, &server, "/#plan=<script>alert(1)</script>").await;
-        assert_eq!(
-            text_of(&client, ".checklists__notice:not([hidden]) p").await,
-            notice
-        );
+        assert_eq!(shown_notice(&client).await, notice);
         assert_eq!(
             eval(
                 &client,
@@ -521,6 +509,11 @@ async fn a_broken_share_link_says_so_and_shows_ones_own_plan() {
         );
     })
     .await;
+}
+
+/// The text of the plan notice on screen, once there is one.
+async fn shown_notice(client: &Client) -> String {
+    text_of(client, ".checklists__notice:not([hidden]) p").await
 }
 
 /// A fresh folder under `target/` for files a browser writes.

@@ -1,6 +1,8 @@
 //! Shared pieces of the end-to-end tests: a static file server and a headless Chromium.
 
 pub mod browser;
+#[path = "../../shared/content_type.rs"]
+pub mod content_type;
 pub mod server;
 
 use std::path::PathBuf;

@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
+use super::content_type::content_type;
+
 /// What the server sends for a path instead of the file on disk.
 #[derive(Clone, Debug)]
 pub enum Reply {
@@ -133,16 +135,4 @@ fn read_file(root: &Path, path: &str) -> (&'static str, &'static str, Vec<u8>) {
 
 fn not_found() -> (&'static str, &'static str, Vec<u8>) {
     ("404 Not Found", "text/plain", b"not found".to_vec())
-}
-
-fn content_type(path: &str) -> &'static str {
-    match path.rsplit('.').next() {
-        Some("html") => "text/html; charset=utf-8",
-        Some("js") => "text/javascript",
-        Some("wasm") => "application/wasm",
-        Some("css") => "text/css",
-        Some("json") => "application/json",
-        Some("svg") => "image/svg+xml",
-        _ => "application/octet-stream",
-    }
 }
