@@ -1,5 +1,6 @@
 // Host-page script for the explainer. Sizes its iframes from their height messages, and mounts
-// it into <div data-explainer> elements (inside a shadow root) when loaded as a module.
+// it into <div data-explainer> elements when loaded as a module: the wasm fetches the explainer
+// rendered at build time (fragment.html) into each element's shadow root and hydrates it.
 (function () {
   if (window.__explainerEmbed) return;
   window.__explainerEmbed = 1;
@@ -41,13 +42,14 @@
     fetch(new URL("index.html", base)).then(function (r) { return r.text(); }).then(function (html) {
       var page = new DOMParser().parseFromString(html, "text/html");
       var href = function (selector) { return new URL(page.querySelector(selector).getAttribute("href"), base).href; };
-      var css = href('link[rel="stylesheet"]');
+      var css = href('head > link[rel="stylesheet"]');
+      var fragment = new URL("fragment.html", base).href;
       var wasm = href('link[rel="preload"][type="application/wasm"]');
       return import(href('link[rel="modulepreload"]')).then(function (glue) {
         return glue.default({ module_or_path: wasm }).then(function () {
           hosts.forEach(function (host) {
             host.setAttribute("data-explainer-mounted", "");
-            glue.mount_explainer(host, css);
+            glue.mount_explainer(host, fragment, css, glue);
           });
         });
       });

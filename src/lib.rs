@@ -1,14 +1,11 @@
-//! An interactive news explainer: a Leptos app that renders one story from a content file.
+//! The explainer's components. The same code renders the whole page to HTML at build time
+//! (feature `ssr`, run by `crates/prerender`) and brings its interactive parts to life in the
+//! browser as Leptos islands (feature `hydrate`, built by `crates/web`). Static parts are plain
+//! components and ship no code to the browser; each `#[island]` is one interactive part.
 //!
-//! The code knows nothing about any particular story; everything a reader sees comes from
-//! `content/<lang>.json`, read by [`content`] and shown by [`ui`].
+//! The code knows nothing about any particular story: everything a reader sees comes from a
+//! content file, read and checked by [`explainer_core::content`].
 
-pub mod asset_url;
-pub mod content;
-pub mod embed;
-pub mod embed_options;
-pub mod plan;
-pub mod plan_export;
-pub mod storage;
-pub mod text_match;
 pub mod ui;
+
+pub use explainer_core as core;

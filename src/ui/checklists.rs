@@ -1,6 +1,6 @@
-//! The opportunity checklists: a "who are you?" choice that orders and opens the lists, real
-//! checkboxes with progress as text and bars, and tools to reset, copy, download, print and
-//! share the plan.
+//! Island: the opportunity checklists: a "who are you?" choice that orders and opens the lists,
+//! real checkboxes with progress as text and bars, and tools to reset, copy, download, print and
+//! share the plan. Rendered at build time with every list open and nothing ticked.
 
 use std::sync::Arc;
 
@@ -8,9 +8,8 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::content::model::{Checklist, Checklists as ChecklistsContent};
-use crate::content::Content;
-use crate::plan_export::{export, progress_text, Format};
+use explainer_core::content::model::{Checklist, Checklists as ChecklistsContent};
+use explainer_core::plan_export::{export, progress_text, Format};
 use crate::ui::clipboard::copy_text;
 use crate::ui::plan_state::{Notice, PlanState};
 use crate::ui::progress_bar::ProgressBar;
@@ -20,12 +19,12 @@ pub const CHECKLISTS_ID: &str = "checklists";
 /// Put on the app root while the plan alone is being printed.
 const PRINT_PLAN_CLASS: &str = "explainer--print-plan";
 
-/// The checklists, shown when the content file has them.
-#[component]
-pub fn Checklists() -> impl IntoView {
-    let content = expect_context::<Arc<Content>>();
-    let checklists = Arc::new(content.checklists.clone()?);
-    let state = PlanState::install(&checklists);
+/// The checklists, with the reader's plan restored once hydrated.
+#[island]
+pub fn Checklists(checklists: ChecklistsContent) -> impl IntoView {
+    let checklists = Arc::new(checklists);
+    let state = PlanState::new(&checklists);
+    Effect::new(move |_| state.restore());
     provide_context(state);
     provide_context(checklists.clone());
     let labels = &checklists.labels;
@@ -37,7 +36,7 @@ pub fn Checklists() -> impl IntoView {
     let progress_label = labels.progress.clone();
     let lists = NodeRef::<Div>::new();
     put_lists_in_order(lists, role, checklists.clone());
-    Some(view! {
+    view! {
         <section id=CHECKLISTS_ID class="checklists" aria-labelledby="checklists-title">
             <h2 id="checklists-title">{checklists.heading.clone()}</h2>
             <p>{checklists.intro.clone()}</p>
@@ -60,7 +59,7 @@ pub fn Checklists() -> impl IntoView {
             </div>
             <PlanTools />
         </section>
-    })
+    }
 }
 
 /// Keeps the lists in the order the role asks for, theirs first, and opens those for the role
@@ -231,7 +230,7 @@ fn ChecklistView(list: Checklist) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <details class="checklist" id=list_id(&list.id)>
+        <details class="checklist" id=list_id(&list.id) open>
             <summary class="checklist__summary">
                 <span class="checklist__title">{list.title}</span>
                 <span class="checklist__count">{move || progress_text(&labels.progress, progress.get())}</span>
@@ -296,7 +295,7 @@ fn PlanTools() -> impl IntoView {
     let reset_done = labels.reset_done.clone();
     let undo_label = labels.undo.clone();
     view! {
-        <div class="checklists__tools" node_ref=section>
+        <div class="checklists__tools js-only" node_ref=section>
             <div class="checklists__tool-row">
                 <button type="button" class="control" on:click=copy>{labels.copy_text.clone()}</button>
                 <button type="button" class="control" on:click=download>{labels.download.clone()}</button>

@@ -1,7 +1,7 @@
 //! Links into the explainer: opening it at `#<id>` (or with the host's `open` option), or
-//! following such a link later, brings the element with that id into view, opening it first
-//! when it is a part that opens (a section, a FAQ entry). The browser cannot do this alone: the
-//! page is rendered after it loads. In a frame, the parent page is asked to scroll instead.
+//! following such a link later, opens the part with that id (a section, a FAQ entry) and
+//! brings it into view. The browser alone would scroll to a closed part; in a frame, the
+//! parent page is asked to scroll instead.
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -9,14 +9,13 @@ use std::rc::Rc;
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::embed::ask_parent_to_scroll;
-use crate::embed_options::{EmbedOptions, Placement};
+use crate::ui::frame::ask_parent_to_scroll;
 use crate::ui::root::AppRoot;
 
 /// What opens the part with a given id.
 type Openers = HashMap<String, Rc<dyn Fn()>>;
 
-/// What to do for each id a link may name; shared through context.
+/// What to do for each id a link may name; provided by the root island.
 #[derive(Clone, Copy)]
 pub struct DeepLinks {
     openers: StoredValue<Openers, LocalStorage>,
@@ -35,26 +34,27 @@ fn fragment_id() -> Option<String> {
 }
 
 impl DeepLinks {
-    /// Creates the registry, then, after the first render, goes to the part the URL's fragment
-    /// or the host's `open` option names, and follows every later change of the fragment.
-    pub fn install() -> Self {
+    /// Creates the registry and follows every later change of the fragment.
+    pub fn install(root: AppRoot) -> Self {
         let links = DeepLinks {
             openers: StoredValue::new_local(HashMap::new()),
-            root: expect_context(),
+            root,
         };
-        let asked = expect_context::<EmbedOptions>().open;
         let on_change = window_event_listener(ev::hashchange, move |_| {
             if let Some(id) = fragment_id() {
                 links.go(id);
             }
         });
         on_cleanup(move || on_change.remove());
-        Effect::new(move |_| {
-            if let Some(id) = fragment_id().or_else(|| asked.clone()) {
-                links.go(id);
-            }
-        });
         links
+    }
+
+    /// Goes to the part the URL's fragment or else the host's `asked` option names. Called once,
+    /// after hydration, when every island has registered its parts.
+    pub fn start(&self, asked: Option<String>) {
+        if let Some(id) = fragment_id().or(asked) {
+            self.go(id);
+        }
     }
 
     /// Runs `open` whenever a link names `id`.
@@ -74,7 +74,7 @@ impl DeepLinks {
             let Some(target) = root.by_id(&id) else {
                 return;
             };
-            if let Placement::Frame { child_id } = root.placement() {
+            if let Some(child_id) = root.frame_child_id() {
                 let top =
                     target.get_bounding_client_rect().top() + window().scroll_y().unwrap_or(0.0);
                 ask_parent_to_scroll(child_id.as_deref(), top);

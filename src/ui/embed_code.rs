@@ -1,12 +1,9 @@
-//! "Embed this": on the explainer's own page, ready-to-copy snippets for both ways of putting
-//! it in another page, filled in with the address it is served from.
+//! Island: "Embed this", on the explainer's own page only: ready-to-copy snippets for both
+//! ways of putting it in another page, filled in with the address it is served from.
 
-use std::sync::Arc;
-
+use explainer_core::content::model::Labels;
 use leptos::prelude::*;
 
-use crate::asset_url::app_asset_url;
-use crate::content::Content;
 use crate::ui::clipboard::copy_text;
 
 /// The iframe snippet and the script snippet for an explainer served from `base` (ending `/`).
@@ -17,37 +14,52 @@ pub fn snippets(base: &str, title: &str) -> [String; 2] {
         .replace('<', "&lt;");
     [
         format!(
-            "<iframe src=\"{base}?embed=1\" title=\"{title}\" loading=\"lazy\" style=\"width:100%;border:0\"></iframe>\n\
+            "<iframe src=\"{base}embed.html\" title=\"{title}\" loading=\"lazy\" style=\"width:100%;border:0\"></iframe>\n\
              <script src=\"{base}embed.js\" async></script>"
         ),
         format!("<div data-explainer></div>\n<script type=\"module\" src=\"{base}embed.js\"></script>"),
     ]
 }
 
-/// A disclosure holding the two snippets, each with a copy button.
-#[component]
-pub fn EmbedCode() -> impl IntoView {
-    let content = expect_context::<Arc<Content>>();
-    let labels = &content.labels;
-    let [frame, script] = snippets(&app_asset_url("./"), &labels.page_title);
+/// The folder the page was loaded from, as an absolute URL ending `/`.
+fn served_from() -> Option<String> {
+    let base = document().base_uri().ok().flatten()?;
+    web_sys::Url::new_with_base("./", &base).ok().map(|url| url.href())
+}
+
+/// A disclosure holding the two snippets, each with a copy button. Rendered for `base_url`
+/// (where the build says it is published); once hydrated, for the address actually in use.
+#[island]
+pub fn EmbedCode(labels: Labels, base_url: String) -> impl IntoView {
+    let base = RwSignal::new(base_url);
+    Effect::new(move |_| {
+        if let Some(here) = served_from() {
+            base.set(here);
+        }
+    });
     let copied = RwSignal::new(None::<usize>);
-    let snippet = move |index: usize, label: String, code: String| {
+    let title = labels.page_title.clone();
+    let snippet = move |index: usize, label: String| {
         let id = format!("embed-code-{index}");
-        let text = code.clone();
-        let copy = move |_| {
-            let text = text.clone();
-            leptos::task::spawn_local(async move {
-                if copy_text(&text).await {
-                    copied.set(Some(index));
-                }
-            });
+        let title = title.clone();
+        let code = move || snippets(&base.get(), &title)[index].clone();
+        let copy = {
+            let code = code.clone();
+            move |_| {
+                let text = code();
+                leptos::task::spawn_local(async move {
+                    if copy_text(&text).await {
+                        copied.set(Some(index));
+                    }
+                });
+            }
         };
         let copied_label = labels.embed_copied.clone();
         view! {
             <div class="embed-code__snippet">
                 <label for=id.clone() class="embed-code__label">{label}</label>
-                <textarea id=id class="embed-code__text" readonly rows="3" spellcheck="false">{code}</textarea>
-                <button type="button" class="control" on:click=copy>{labels.embed_copy.clone()}</button>
+                <textarea id=id class="embed-code__text" readonly rows="3" spellcheck="false" prop:value=code.clone()>{code()}</textarea>
+                <button type="button" class="control js-only" on:click=copy>{labels.embed_copy.clone()}</button>
                 <span role="status">{move || (copied.get() == Some(index)).then(|| copied_label.clone())}</span>
             </div>
         }
@@ -56,8 +68,8 @@ pub fn EmbedCode() -> impl IntoView {
         <details class="embed-code">
             <summary class="embed-code__summary">{labels.embed_heading.clone()}</summary>
             <p>{labels.embed_intro.clone()}</p>
-            {snippet(0, labels.embed_frame_label.clone(), frame)}
-            {snippet(1, labels.embed_script_label.clone(), script)}
+            {snippet(0, labels.embed_frame_label.clone())}
+            {snippet(1, labels.embed_script_label.clone())}
         </details>
     }
 }
@@ -72,9 +84,8 @@ mod tests {
             "https://news.example/graphics/explainer/",
             "Trade & \"ties\"",
         );
-        assert!(
-            frame.starts_with("<iframe src=\"https://news.example/graphics/explainer/?embed=1\"")
-        );
+        assert!(frame
+            .starts_with("<iframe src=\"https://news.example/graphics/explainer/embed.html\""));
         assert!(frame.contains("title=\"Trade &amp; &quot;ties&quot;\""));
         assert!(frame.contains(
             "<script src=\"https://news.example/graphics/explainer/embed.js\" async></script>"

@@ -1,29 +1,49 @@
-//! The FAQ: an accordion of questions (the WAI-ARIA pattern) with Show all / Hide all, a filter
-//! that marks what it finds, links to each answer, open answers kept for the session, and the
-//! same questions as schema.org JSON-LD in the document head.
+//! Island: the FAQ, an accordion of questions (the WAI-ARIA pattern) with Show all / Hide all,
+//! a filter that marks what it finds, a link to each answer, and open answers kept for the
+//! session. Rendered at build time with every answer present, so it reads without JavaScript.
 
 use std::collections::HashSet;
 use std::sync::Arc;
 
 use leptos::either::Either;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
-use crate::content::model::FaqEntry;
-use crate::content::schema_org::faq_page;
-use crate::content::template::fill;
-use crate::content::Content;
-use crate::storage::{self, Area};
-use crate::text_match::{match_ranges, matches_all, query_words, split_marked};
+use explainer_core::content::model::{FaqEntry, Labels};
+use explainer_core::content::template::fill;
+use explainer_core::content::Content;
+use explainer_core::storage_keys;
+use explainer_core::text_match::{match_ranges, matches_all, query_words, split_marked};
+
 use crate::ui::clipboard::copy_text;
 use crate::ui::deep_link::DeepLinks;
-use crate::ui::root::AppRoot;
+use crate::ui::storage::{self, Area};
 
 /// The FAQ section's element id, and so its address (`#faq`).
 pub const FAQ_ID: &str = "faq";
-/// Where the open answers are kept for the session.
-const STORAGE_KEY: &str = "explainer:v1:faq-open";
-/// The id of the JSON-LD script this component puts in the document head.
-const SCHEMA_ID: &str = "faq-schema";
+
+/// One entry as the island gets it: the question and answer, and the title of the section the
+/// answer draws on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FaqItem {
+    pub entry: FaqEntry,
+    pub related_title: Option<String>,
+}
+
+/// The FAQ of `content`, as the island's props.
+pub fn faq_items(content: &Content) -> Vec<FaqItem> {
+    content
+        .faq
+        .iter()
+        .map(|entry| FaqItem {
+            related_title: entry.section.as_deref().and_then(|id| {
+                let section = content.story.sections.iter().find(|s| s.id == id)?;
+                Some(section.title.clone())
+            }),
+            entry: entry.clone(),
+        })
+        .collect()
+}
 
 /// What the FAQ shows; shared by its entries through context.
 #[derive(Clone, Copy)]
@@ -35,24 +55,16 @@ struct FaqState {
 }
 
 impl FaqState {
-    /// Starts with the answers opened earlier in this session, where storage allows.
-    fn restore(known: &[FaqEntry]) -> Self {
-        let saved = storage::read(Area::Session, STORAGE_KEY)
-            .and_then(|json| serde_json::from_str::<serde_json::Value>(&json).ok());
-        let open = saved
-            .as_ref()
-            .and_then(serde_json::Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(serde_json::Value::as_str)
-            .filter(|id| known.iter().any(|e| e.id == *id))
-            .map(str::to_string)
-            .collect();
-        FaqState {
-            open: RwSignal::new(open),
-            query: RwSignal::new(String::new()),
-            copied: RwSignal::new(None),
-        }
+    /// Opens the answers opened earlier in this session, where storage allows.
+    fn restore(&self, known: &[FaqItem]) {
+        let saved = storage::read(Area::Session, storage_keys::FAQ_OPEN)
+            .and_then(|json| serde_json::from_str::<Vec<String>>(&json).ok())
+            .unwrap_or_default();
+        let ids = saved
+            .iter()
+            .map(String::as_str)
+            .filter(|id| known.iter().any(|item| item.entry.id == *id));
+        self.set_open(ids, true);
     }
 
     fn is_open(&self, id: &str) -> bool {
@@ -74,43 +86,48 @@ impl FaqState {
             .with_untracked(|set| set.iter().cloned().collect());
         storage::write(
             Area::Session,
-            STORAGE_KEY,
-            &serde_json::Value::from(ids).to_string(),
+            storage_keys::FAQ_OPEN,
+            &serde_json::to_string(&ids).unwrap_or_default(),
         );
     }
 }
 
-/// The FAQ section, shown when the content file has questions.
+/// The FAQ section: `items` with the interface's `labels`.
 #[component]
-pub fn Faq() -> impl IntoView {
-    let content = expect_context::<Arc<Content>>();
-    if content.faq.is_empty() {
-        return None;
-    }
-    let state = FaqState::restore(&content.faq);
-    provide_context(state);
-    if expect_context::<AppRoot>().owns_page() {
-        publish_schema(&content);
-    }
+pub fn Faq(content: Arc<Content>) -> impl IntoView {
+    view! { <FaqIsland items=faq_items(&content) labels=content.labels.clone() /> }
+}
+
+/// The interactive FAQ; see the module's note.
+#[island]
+fn FaqIsland(items: Vec<FaqItem>, labels: Labels) -> impl IntoView {
+    let state = FaqState {
+        open: RwSignal::new(HashSet::new()),
+        query: RwSignal::new(String::new()),
+        copied: RwSignal::new(None),
+    };
     let links = expect_context::<DeepLinks>();
-    for entry in &content.faq {
-        let id = entry.id.clone();
+    for item in &items {
+        let id = item.entry.id.clone();
         links.register(format!("faq-{id}"), move || {
             state.query.set(String::new());
             state.set_open([id.as_str()], true);
         });
     }
-
-    let labels = content.labels.clone();
-    let entries = content.faq.clone();
-    let total = entries.len();
+    let items = Arc::new(items);
+    Effect::new({
+        let items = items.clone();
+        move |_| state.restore(&items)
+    });
+    let total = items.len();
     let shown_ids = Memo::new({
-        let entries = entries.clone();
+        let items = items.clone();
         move |_| {
             // The query is read once per change, not once per entry.
             let words = state.query.with(|q| query_words(q));
-            entries
+            items
                 .iter()
+                .map(|item| &item.entry)
                 .filter(|e| matches_all(&[&e.question, &e.answer], &words))
                 .map(|e| e.id.clone())
                 .collect::<Vec<_>>()
@@ -123,16 +140,16 @@ pub fn Faq() -> impl IntoView {
         shown_ids.with_untracked(|ids| state.set_open(ids.iter().map(String::as_str), open));
     };
     let on_filter = {
-        let entries = entries.clone();
+        let items = items.clone();
         move |event: leptos::ev::Event| {
             let query = event_target_value(&event);
             // Answers that hold the words open, so the marks can be seen.
             let words = query_words(&query);
             if !words.is_empty() {
-                let found = entries
+                let found = items
                     .iter()
-                    .filter(|e| !match_ranges(&e.answer, &words).is_empty());
-                state.set_open(found.map(|e| e.id.as_str()), true);
+                    .filter(|item| !match_ranges(&item.entry.answer, &words).is_empty());
+                state.set_open(found.map(|item| item.entry.id.as_str()), true);
             }
             state.query.set(query);
         }
@@ -160,15 +177,24 @@ pub fn Faq() -> impl IntoView {
             }
         }
     };
-    let panel_ids = entries
+    let panel_ids = items
         .iter()
-        .map(|e| format!("faq-{}-answer", e.id))
+        .map(|item| format!("faq-{}-answer", item.entry.id))
         .collect::<Vec<_>>()
         .join(" ");
-    Some(view! {
+    let entries = items
+        .iter()
+        .cloned()
+        .map(|item| {
+            let id = item.entry.id.clone();
+            let shown = move || shown_ids.with(|ids| ids.contains(&id));
+            faq_entry(item, Signal::derive(shown), state, &labels)
+        })
+        .collect_view();
+    view! {
         <section id=FAQ_ID class="faq" aria-labelledby="faq-title">
             <h2 id="faq-title">{labels.faq_heading.clone()}</h2>
-            <div class="faq__tools">
+            <div class="faq__tools js-only">
                 <div class="faq__filter">
                     <label for="faq-filter" class="faq__filter-label">{labels.faq_filter_label.clone()}</label>
                     <div class="faq__filter-row">
@@ -205,36 +231,8 @@ pub fn Faq() -> impl IntoView {
                 </button>
             </div>
             <p class="faq__status" role="status" aria-live="polite">{status}</p>
-            <div class="faq__list">
-                {entries
-                    .into_iter()
-                    .map(|entry| {
-                        let id = entry.id.clone();
-                        let shown = move || shown_ids.with(|ids| ids.contains(&id));
-                        view! { <FaqItem entry shown=Signal::derive(shown) /> }
-                    })
-                    .collect_view()}
-            </div>
+            <div class="faq__list">{entries}</div>
         </section>
-    })
-}
-
-/// Puts the FAQ's JSON-LD in the document head, replacing any earlier copy, until unmounted.
-fn publish_schema(content: &Content) {
-    let document = document();
-    let Some(head) = document.head() else { return };
-    if let Some(old) = document.get_element_by_id(SCHEMA_ID) {
-        old.remove();
-    }
-    let Ok(script) = document.create_element("script") else {
-        return;
-    };
-    script.set_id(SCHEMA_ID);
-    let _ = script.set_attribute("type", "application/ld+json");
-    // Set as text, never parsed as HTML.
-    script.set_text_content(Some(&faq_page(content).to_string()));
-    if head.append_child(&script).is_ok() {
-        on_cleanup(move || script.remove());
     }
 }
 
@@ -258,11 +256,11 @@ fn marked(text: String, query: RwSignal<String>) -> impl IntoView {
 }
 
 /// One question and its answer.
-#[component]
-fn FaqItem(entry: FaqEntry, shown: Signal<bool>) -> impl IntoView {
-    let content = expect_context::<Arc<Content>>();
-    let state = expect_context::<FaqState>();
-    let labels = &content.labels;
+fn faq_entry(item: FaqItem, shown: Signal<bool>, state: FaqState, labels: &Labels) -> impl IntoView {
+    let FaqItem {
+        entry,
+        related_title,
+    } = item;
     let anchor = format!("faq-{}", entry.id);
     let button_id = format!("{anchor}-button");
     let answer_id = format!("{anchor}-answer");
@@ -273,14 +271,13 @@ fn FaqItem(entry: FaqEntry, shown: Signal<bool>) -> impl IntoView {
         move |open: bool| state.set_open([id.as_str()], open)
     };
     let open_on_find = set_open.clone();
-    let related = entry.section.as_deref().and_then(|section_id| {
-        let section = content.story.sections.iter().find(|s| s.id == section_id)?;
-        Some(view! {
+    let related = entry.section.zip(related_title).map(|(section_id, title)| {
+        view! {
             <p class="faq__related">
                 {labels.faq_related_section.clone()}" "
-                <a href=format!("#{section_id}")>{section.title.clone()}</a>
+                <a href=format!("#{section_id}")>{title}</a>
             </p>
-        })
+        }
     });
     let copy = {
         let (id, anchor) = (entry.id.clone(), anchor.clone());
@@ -325,7 +322,7 @@ fn FaqItem(entry: FaqEntry, shown: Signal<bool>) -> impl IntoView {
             >
                 <p>{marked(entry.answer, state.query)}</p>
                 {related}
-                <p class="faq__share">
+                <p class="faq__share js-only">
                     <button type="button" class="control faq__copy" on:click=copy>
                         {labels.faq_copy_link.clone()}
                     </button>

@@ -1,18 +1,20 @@
-//! Glossary terms inline in the story: a button that reveals the term's short definition right
-//! after it, closed again by the button, by Escape, or by a click anywhere else.
+//! Island: glossary terms inline in the story. A term is a button that reveals its short
+//! definition right after it, closed again by the button, by Escape or by a click elsewhere.
+//! Rendered disabled, so that before hydration (or without JavaScript) it is plain text; every
+//! definition is also listed in the page's glossary section.
 
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::content::model::GlossaryEntry;
 use crate::ui::root::AppRoot;
 
-/// Which term, if any, shows its definition; one at a time. Shared through context.
+/// Which term, if any, shows its definition (one at a time), and whether the terms work yet.
+/// Provided by the root island.
 #[derive(Clone, Copy)]
 pub struct Glossary {
     open: RwSignal<Option<usize>>,
-    issued: StoredValue<usize>,
+    ready: RwSignal<bool>,
 }
 
 /// Every term on the page is a `.term-wrap`; a click outside all of them closes the open one.
@@ -20,12 +22,11 @@ const TERM_SELECTOR: &str = ".term-wrap";
 
 impl Glossary {
     /// Creates the state and the page-wide listeners that close an open definition.
-    pub fn install() -> Self {
+    pub fn install(root: AppRoot) -> Self {
         let glossary = Glossary {
             open: RwSignal::new(None),
-            issued: StoredValue::new(0),
+            ready: RwSignal::new(false),
         };
-        let root = expect_context::<AppRoot>();
         let on_key = window_event_listener(ev::keydown, move |event| {
             if event.key() == "Escape" {
                 if let Some(n) = glossary.open.get_untracked() {
@@ -48,25 +49,20 @@ impl Glossary {
             on_key.remove();
             on_click.remove();
         });
+        Effect::new(move |_| glossary.ready.set(true));
         glossary
-    }
-
-    /// A fresh number for one occurrence of a term, so its ids are unique on the page.
-    fn issue(&self) -> usize {
-        self.issued.update_value(|n| *n += 1);
-        self.issued.get_value()
     }
 }
 
-fn button_id(n: usize) -> String {
+/// The id of the `n`th term's button on the page.
+pub fn button_id(n: usize) -> String {
     format!("term-{n}")
 }
 
-/// One occurrence of a glossary term in the text, showing `shown`.
-#[component]
-pub fn Term(entry: GlossaryEntry, shown: String) -> impl IntoView {
+/// The `n`th glossary term on the page, showing `shown`; `children` is its definition.
+#[island]
+pub fn Term(n: usize, shown: String, children: Children) -> impl IntoView {
     let glossary = expect_context::<Glossary>();
-    let n = glossary.issue();
     let definition_id = format!("term-{n}-definition");
     let is_open = move || glossary.open.get() == Some(n);
     view! {
@@ -75,6 +71,7 @@ pub fn Term(entry: GlossaryEntry, shown: String) -> impl IntoView {
                 type="button"
                 class="term"
                 id=button_id(n)
+                disabled=move || !glossary.ready.get()
                 aria-expanded=move || is_open().to_string()
                 aria-controls=definition_id.clone()
                 on:click=move |_| glossary.open.set(if is_open() { None } else { Some(n) })
@@ -82,9 +79,7 @@ pub fn Term(entry: GlossaryEntry, shown: String) -> impl IntoView {
                 {shown}
             </button>
             <span id=definition_id class="term__definition" hidden=move || !is_open()>
-                <strong>{entry.term}</strong>
-                " "
-                {entry.definition}
+                {children()}
             </span>
         </span>
     }

@@ -1,12 +1,14 @@
-//! The views, one component (or one shared piece of view state) a file.
+//! The views, one component (or one piece of shared browser state) a file. Files holding an
+//! `#[island]` say so in their first line; the rest render only at build time.
 
-pub mod app;
 pub mod checklists;
 pub mod clipboard;
 pub mod deep_link;
 pub mod embed_code;
 pub mod faq;
+pub mod frame;
 pub mod glossary;
+pub mod page;
 pub mod perspectives;
 pub mod plan_state;
 pub mod progress_bar;
@@ -15,6 +17,5 @@ pub mod rich_text;
 pub mod root;
 pub mod scroll;
 pub mod section;
-pub mod status;
-pub mod story;
+pub mod storage;
 pub mod toc;

@@ -1,29 +1,42 @@
-//! One subject from several points of view, as tabs (the WAI-ARIA tabs pattern: arrow keys, Home
-//! and End move between tabs, and the tab in focus is the one shown).
+//! Islands: one subject from several points of view, as tabs (the WAI-ARIA tabs pattern: arrow
+//! keys, Home and End move between tabs, and the tab in focus is the one shown). The panels are
+//! rendered at build time; without JavaScript the tabs are hidden and every panel shows.
 
 use leptos::ev;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
-use crate::content::model::Perspectives;
-use crate::ui::rich_text::RichText;
 use crate::ui::root::AppRoot;
 
-/// The tabs of a section's `perspectives`; `prefix` (the section id) keeps their ids unique.
-#[component]
-pub fn PerspectiveTabs(perspectives: Perspectives, prefix: String) -> impl IntoView {
-    let count = perspectives.tabs.len();
+/// One tab: its panel's id and the tab's name.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TabName {
+    pub id: String,
+    pub label: String,
+}
+
+/// The selected tab of the nearest tab set.
+#[derive(Clone, Copy)]
+struct Selected(RwSignal<usize>);
+
+/// The id of a tab and of its panel, kept unique on the page by `prefix` (the section id).
+pub fn tab_ids(prefix: &str, id: &str) -> (String, String) {
+    (format!("{prefix}-{id}-tab"), format!("{prefix}-{id}-panel"))
+}
+
+/// The tab list named `label`, over `children`: one [`TabPanel`] per tab, in order.
+#[island]
+pub fn PerspectiveTabs(
+    label: String,
+    prefix: String,
+    tabs: Vec<TabName>,
+    children: Children,
+) -> impl IntoView {
+    let count = tabs.len();
     let selected = RwSignal::new(0usize);
-    let tab_id = {
-        let prefix = prefix.clone();
-        move |id: &str| format!("{prefix}-{id}-tab")
-    };
-    let panel_id = move |id: &str| format!("{prefix}-{id}-panel");
-    let ids: Vec<String> = perspectives.tabs.iter().map(|t| tab_id(&t.id)).collect();
+    provide_context(Selected(selected));
+    let ids: Vec<String> = tabs.iter().map(|t| tab_ids(&prefix, &t.id).0).collect();
     let root = expect_context::<AppRoot>();
-    let select_and_focus = move |index: usize| {
-        selected.set(index);
-        root.focus(&ids[index]);
-    };
     let on_keydown = move |event: ev::KeyboardEvent| {
         let current = selected.get_untracked();
         let next = match event.key().as_str() {
@@ -34,60 +47,55 @@ pub fn PerspectiveTabs(perspectives: Perspectives, prefix: String) -> impl IntoV
             _ => return,
         };
         event.prevent_default();
-        select_and_focus(next);
+        selected.set(next);
+        root.focus(&ids[next]);
     };
-    let tabs = perspectives
-        .tabs
-        .iter()
+    let buttons = tabs
+        .into_iter()
         .enumerate()
         .map(|(i, tab)| {
+            let (tab_id, panel_id) = tab_ids(&prefix, &tab.id);
             let is_selected = move || selected.get() == i;
             view! {
                 <button
                     type="button"
                     role="tab"
                     class="perspectives__tab"
-                    id=tab_id(&tab.id)
+                    id=tab_id
                     aria-selected=move || is_selected().to_string()
-                    aria-controls=panel_id(&tab.id)
+                    aria-controls=panel_id
                     tabindex=move || if is_selected() { "0" } else { "-1" }
                     on:click=move |_| selected.set(i)
                 >
-                    {tab.label.clone()}
+                    {tab.label}
                 </button>
-            }
-        })
-        .collect_view();
-    let panels = perspectives
-        .tabs
-        .into_iter()
-        .enumerate()
-        .map(|(i, tab)| {
-            view! {
-                <div
-                    role="tabpanel"
-                    class="perspectives__panel"
-                    id=panel_id(&tab.id)
-                    aria-labelledby=tab_id(&tab.id)
-                    tabindex="0"
-                    hidden=move || selected.get() != i
-                >
-                    <p class="perspectives__print-title">{tab.label}</p>
-                    <p><RichText text=tab.intro /></p>
-                    <ul>
-                        {tab.items.into_iter().map(|item| view! { <li><RichText text=item /></li> }).collect_view()}
-                    </ul>
-                    {tab.note.map(|note| view! { <p class="perspectives__note"><RichText text=note /></p> })}
-                </div>
             }
         })
         .collect_view();
     view! {
         <div class="perspectives">
-            <div role="tablist" class="perspectives__tabs" aria-label=perspectives.label on:keydown=on_keydown>
-                {tabs}
+            <div role="tablist" class="perspectives__tabs js-only" aria-label=label on:keydown=on_keydown>
+                {buttons}
             </div>
-            {panels}
+            {children()}
+        </div>
+    }
+}
+
+/// The `index`th panel of the enclosing [`PerspectiveTabs`]; `children` is its text.
+#[island]
+pub fn TabPanel(index: usize, id: String, tab_id: String, children: Children) -> impl IntoView {
+    let Selected(selected) = expect_context::<Selected>();
+    view! {
+        <div
+            role="tabpanel"
+            class="perspectives__panel"
+            id=id
+            aria-labelledby=tab_id
+            tabindex="0"
+            hidden=move || selected.get() != index
+        >
+            {children()}
         </div>
     }
 }

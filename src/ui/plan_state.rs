@@ -4,14 +4,12 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::content::model::Checklists;
-use crate::plan::Plan;
-use crate::storage::{self, Area};
+use explainer_core::content::model::Checklists;
+use explainer_core::plan::Plan;
+use explainer_core::storage_keys::{PLAN as PLAN_KEY, PLAN_SET_ASIDE as SET_ASIDE_KEY};
 
-/// The one key the plan lives under; its value carries the format's version.
-pub const PLAN_KEY: &str = "explainer:v1:plan";
-/// Where an unreadable stored plan is moved, so nothing the reader had is destroyed.
-const SET_ASIDE_KEY: &str = "explainer:v1:plan:set-aside";
+use crate::ui::storage::{self, Area};
+
 /// The start of a share link's fragment: `#plan=<code>`.
 pub const SHARE_PREFIX: &str = "plan=";
 /// How long Undo is offered after a reset, in milliseconds.
@@ -42,21 +40,36 @@ pub struct PlanState {
 }
 
 impl PlanState {
-    /// Restores the saved plan (or starts one), opens a share link if the URL has one, and
-    /// listens for changes made in other tabs.
-    pub fn install(checklists: &Checklists) -> Self {
-        let items: Vec<String> = checklists.item_ids().map(str::to_string).collect();
-        let roles: Vec<String> = checklists
-            .role_ids()
-            .into_iter()
-            .map(str::to_string)
-            .collect();
+    /// An empty plan, as rendered at build time.
+    pub fn new(checklists: &Checklists) -> Self {
+        PlanState {
+            mine: RwSignal::new(Plan::default()),
+            shared: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            undo: RwSignal::new(None),
+            can_save: StoredValue::new(false),
+            items: StoredValue::new(checklists.item_ids().map(str::to_string).collect()),
+            roles: StoredValue::new(
+                checklists
+                    .role_ids()
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect(),
+            ),
+        }
+    }
+
+    /// Restores the saved plan, opens a share link if the URL has one, and listens for changes
+    /// made in other tabs. Call after hydration.
+    pub fn restore(&self) {
+        let state = *self;
         let can_save = storage::is_available(Area::Local);
+        self.can_save.set_value(can_save);
         let mut notice = (!can_save).then_some(Notice::StorageUnavailable);
         let stored = storage::read(Area::Local, PLAN_KEY);
-        let mine = match stored.as_deref().map(Plan::from_stored) {
-            None => Plan::default(),
-            Some(Ok(plan)) => fit(&plan, &items, &roles),
+        match stored.as_deref().map(Plan::from_stored) {
+            None => {}
+            Some(Ok(plan)) => self.mine.set(self.fit(&plan)),
             Some(Err(_)) => {
                 storage::write(
                     Area::Local,
@@ -65,19 +78,10 @@ impl PlanState {
                 );
                 storage::remove(Area::Local, PLAN_KEY);
                 notice = Some(Notice::StorageReset);
-                Plan::default()
             }
-        };
-        let state = PlanState {
-            mine: RwSignal::new(mine),
-            shared: RwSignal::new(None),
-            notice: RwSignal::new(notice),
-            undo: RwSignal::new(None),
-            can_save: StoredValue::new(can_save),
-            items: StoredValue::new(items),
-            roles: StoredValue::new(roles),
-        };
-        state.open_share_link();
+        }
+        self.notice.set(notice);
+        self.open_share_link();
         let on_storage = window_event_listener(ev::storage, move |event| {
             if event.key().as_deref() != Some(PLAN_KEY) {
                 return;
@@ -98,7 +102,6 @@ impl PlanState {
             on_storage.remove();
             on_hash.remove();
         });
-        state
     }
 
     fn fit(&self, plan: &Plan) -> Plan {

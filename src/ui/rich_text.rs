@@ -1,18 +1,25 @@
-//! Story text with its glossary references, always rendered as text nodes, never as HTML.
+//! Story text with its glossary references, rendered at build time as text (never as HTML),
+//! each reference a [`Term`] island numbered in page order.
 
 use std::sync::Arc;
 
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::content::inline::{parse, Inline};
-use crate::content::Content;
+use explainer_core::content::inline::{parse, Inline};
+use explainer_core::content::Content;
+
 use crate::ui::glossary::Term;
+
+/// Counts the terms rendered so far, so each gets its own number; provided by the page.
+#[derive(Clone, Copy)]
+pub struct TermCount(pub StoredValue<usize>);
 
 /// One paragraph or phrase of story text; glossary references become [`Term`]s.
 #[component]
 pub fn RichText(#[prop(into)] text: String) -> impl IntoView {
     let content = expect_context::<Arc<Content>>();
+    let TermCount(count) = expect_context::<TermCount>();
     // Validation has already rejected broken markup; show such text plainly all the same.
     let runs = parse(&text).unwrap_or_else(|_| vec![Inline::Text(&text)]);
     runs.into_iter()
@@ -20,8 +27,14 @@ pub fn RichText(#[prop(into)] text: String) -> impl IntoView {
             Inline::Text(words) => Either::Left(words.to_string()),
             Inline::Term { id, shown } => match content.glossary.iter().find(|g| g.id == id) {
                 Some(entry) => {
+                    count.update_value(|n| *n += 1);
                     let shown = shown.unwrap_or(&entry.term).to_string();
-                    Either::Right(view! { <Term entry=entry.clone() shown /> })
+                    let (term, definition) = (entry.term.clone(), entry.definition.clone());
+                    Either::Right(view! {
+                        <Term n=count.get_value() shown>
+                            <strong>{term}</strong>" "{definition}
+                        </Term>
+                    })
                 }
                 None => Either::Left(shown.unwrap_or(id).to_string()),
             },

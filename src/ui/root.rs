@@ -1,36 +1,47 @@
-//! Where this copy of the app lives: the node it is mounted in (the document, or a shadow
-//! root in a host page) and its placement. Element lookups by id go through it, since a
-//! shadow root's elements cannot be found from the document.
+//! Island: the explainer's outermost element. It holds the state its inner islands share
+//! (reading mode, glossary, deep links, where the app lives) and, once hydrated, applies what
+//! the host asked for (theme, a part to open) and what the reader left last time.
 
+use leptos::html::Div;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
-use crate::embed_options::Placement;
+use explainer_core::embed_options::{EmbedOptions, Placement};
 
-/// Shared through context; cheap to copy into event handlers.
+use crate::ui::deep_link::DeepLinks;
+use crate::ui::glossary::Glossary;
+use crate::ui::reading::Reading;
+
+/// Which page this copy of the explainer was rendered for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PageKind {
+    /// Its own page, `index.html`: with the reading-progress bar and "Embed this".
+    Page,
+    /// `embed.html`, shown in a host's iframe: no chrome, nothing sticky, reports its height.
+    Frame,
+    /// `fragment.html`, put into a host element's shadow root by the script embed.
+    Fragment,
+}
+
+/// Where this copy of the app lives: its root element (in the document, or in a shadow root on
+/// a host page) and the host's options. Shared through context; cheap to copy.
 #[derive(Clone, Copy)]
 pub struct AppRoot {
-    node: StoredValue<web_sys::Node, LocalStorage>,
-    placement: StoredValue<Placement>,
+    element: NodeRef<Div>,
+    kind: PageKind,
+    options: RwSignal<Option<EmbedOptions>>,
 }
 
 impl AppRoot {
-    pub fn new(node: web_sys::Node, placement: Placement) -> Self {
-        AppRoot {
-            node: StoredValue::new_local(node),
-            placement: StoredValue::new(placement),
-        }
-    }
-
-    /// The element with `id` in this copy of the app.
+    /// The element with `id` in this copy of the app; a shadow root's elements cannot be found
+    /// from the document.
     pub fn by_id(&self, id: &str) -> Option<web_sys::Element> {
-        self.node.with_value(|node| {
-            if let Some(shadow) = node.dyn_ref::<web_sys::ShadowRoot>() {
-                shadow.get_element_by_id(id)
-            } else {
-                node.dyn_ref::<web_sys::Document>()?.get_element_by_id(id)
-            }
-        })
+        let root = self.element.get_untracked()?.get_root_node();
+        match root.dyn_ref::<web_sys::ShadowRoot>() {
+            Some(shadow) => shadow.get_element_by_id(id),
+            None => document().get_element_by_id(id),
+        }
     }
 
     /// Focuses the element with `id`, if there is one.
@@ -43,12 +54,72 @@ impl AppRoot {
         }
     }
 
-    pub fn placement(&self) -> Placement {
-        self.placement.get_value()
+    pub fn kind(&self) -> PageKind {
+        self.kind
     }
 
-    /// Whether the app has the page to itself (not framed or mounted in a host's element).
-    pub fn owns_page(&self) -> bool {
-        self.placement.with_value(|p| *p == Placement::Page)
+    /// The pym.js child id when the explainer is in a frame, as `Some(None)` without one.
+    pub fn frame_child_id(&self) -> Option<Option<String>> {
+        self.options.with_untracked(|options| match options {
+            Some(EmbedOptions {
+                placement: Placement::Frame { child_id },
+                ..
+            }) => Some(child_id.clone()),
+            _ if self.kind == PageKind::Frame => Some(None),
+            _ => None,
+        })
+    }
+
+    /// The host's options: from the page's query string, or from the attributes of the element
+    /// whose shadow root holds the app.
+    fn read_options(&self) -> EmbedOptions {
+        let host = self
+            .element
+            .get_untracked()
+            .and_then(|el| el.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok())
+            .map(|shadow| shadow.host());
+        match host {
+            Some(host) => EmbedOptions::from_attributes(|name| {
+                host.get_attribute(&format!("data-explainer-{name}"))
+            }),
+            None => EmbedOptions::from_query(&window().location().search().unwrap_or_default()),
+        }
+    }
+}
+
+/// Wraps the whole explainer (`children`, rendered at build time); `lang` is the content's.
+#[island]
+pub fn ExplainerRoot(kind: PageKind, lang: String, children: Children) -> impl IntoView {
+    let element = NodeRef::<Div>::new();
+    let root = AppRoot {
+        element,
+        kind,
+        options: RwSignal::new(None),
+    };
+    provide_context(root);
+    let reading = Reading::new();
+    provide_context(reading);
+    provide_context(Glossary::install(root));
+    let links = DeepLinks::install(root);
+    provide_context(links);
+    // After hydration, so the page first shows exactly what was rendered at build time.
+    Effect::new(move |_| {
+        let options = root.read_options();
+        let open = options.open.clone();
+        root.options.set(Some(options));
+        reading.restore();
+        links.start(open);
+    });
+    let theme = move || root.options.with(|o| o.as_ref().and_then(|o| o.theme.attribute()));
+    view! {
+        <div
+            class="explainer"
+            class:explainer--embedded=kind != PageKind::Page
+            data-theme=theme
+            lang=lang
+            node_ref=element
+        >
+            {children()}
+        </div>
     }
 }

@@ -1,4 +1,5 @@
-//! The reader's position: how far down the page they are, and which section is in view.
+//! Island: the reading-progress bar. Also the reader's position, which the contents island
+//! follows too: how far down the page they are, and which part is in view.
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -6,30 +7,32 @@ use leptos::prelude::*;
 use crate::ui::progress_bar::ProgressBar;
 use crate::ui::root::AppRoot;
 
-/// Read by the progress bar and the table of contents.
+/// The reader's position on the page.
 #[derive(Clone, Copy)]
 pub struct ScrollState {
     /// From 0 at the top of the page to 1 at the bottom.
     pub progress: RwSignal<f64>,
-    /// The id of the section being read.
+    /// The id of the part being read.
     pub current: RwSignal<Option<String>>,
 }
 
-/// A section counts as being read once its top is this close to the top of the window, in CSS
+/// A part counts as being read once its top is this close to the top of the window, in CSS
 /// pixels (just below the sticky contents bar on phones).
 const READING_LINE: f64 = 120.0;
 
-/// Follows scrolling and resizing for as long as the calling component lives.
-pub fn track_scroll(section_ids: Vec<String>) -> ScrollState {
+/// Follows scrolling and resizing for as long as the calling island lives, once per frame at
+/// most; `part_ids` are the parts that can be "in view".
+pub fn track_scroll(part_ids: Vec<String>) -> ScrollState {
     let state = ScrollState {
         progress: RwSignal::new(0.0),
         current: RwSignal::new(None),
     };
     let app = expect_context::<AppRoot>();
+    let pending = StoredValue::new(false);
     let measure = move || {
+        pending.set_value(false);
         let window = window();
-        let document = document();
-        let Some(root) = document.document_element() else {
+        let Some(root) = document().document_element() else {
             return;
         };
         let viewport = window
@@ -44,7 +47,7 @@ pub fn track_scroll(section_ids: Vec<String>) -> ScrollState {
         } else {
             1.0
         };
-        let current = section_ids
+        let current = part_ids
             .iter()
             .rfind(|id| {
                 app.by_id(id)
@@ -58,14 +61,20 @@ pub fn track_scroll(section_ids: Vec<String>) -> ScrollState {
             state.current.set(current);
         }
     };
+    let schedule = {
+        let measure = measure.clone();
+        move || {
+            if !pending.get_value() {
+                pending.set_value(true);
+                request_animation_frame(measure.clone());
+            }
+        }
+    };
     let on_scroll = window_event_listener(ev::scroll, {
-        let measure = measure.clone();
-        move |_| measure()
+        let schedule = schedule.clone();
+        move |_| schedule()
     });
-    let on_resize = window_event_listener(ev::resize, {
-        let measure = measure.clone();
-        move |_| measure()
-    });
+    let on_resize = window_event_listener(ev::resize, move |_| schedule());
     on_cleanup(move || {
         on_scroll.remove();
         on_resize.remove();
@@ -75,8 +84,8 @@ pub fn track_scroll(section_ids: Vec<String>) -> ScrollState {
 }
 
 /// A thin bar along the top of the window that fills as the reader scrolls.
-#[component]
+#[island]
 pub fn ReadingProgress() -> impl IntoView {
-    let scroll = expect_context::<ScrollState>();
-    view! { <ProgressBar class="reading-progress" fraction=Signal::derive(move || scroll.progress.get()) /> }
+    let scroll = track_scroll(Vec::new());
+    view! { <ProgressBar class="reading-progress js-only" fraction=Signal::derive(move || scroll.progress.get()) /> }
 }

@@ -1,19 +1,15 @@
-//! The table of contents: links to the parts of the page, the one being read marked; on phones,
-//! a menu.
-
-use std::sync::Arc;
+//! Island: the table of contents, links to the parts of the page with the one being read
+//! marked; on phones, a menu. The links work as plain links before hydration.
 
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::content::Content;
-use crate::ui::scroll::ScrollState;
+use crate::ui::scroll::track_scroll;
 
-/// A `nav` of links to `parts`, given as ids and titles.
-#[component]
-pub fn Toc(parts: Vec<(String, String)>) -> impl IntoView {
-    let content = expect_context::<Arc<Content>>();
-    let scroll = expect_context::<ScrollState>();
+/// A `nav` named `label` of links to `parts`, given as ids and titles.
+#[island]
+pub fn Toc(label: String, parts: Vec<(String, String)>) -> impl IntoView {
+    let scroll = track_scroll(parts.iter().map(|(id, _)| id.clone()).collect());
     let menu_open = RwSignal::new(false);
     let toggle = NodeRef::<leptos::html::Button>::new();
     let close_on_escape = move |event: ev::KeyboardEvent| {
@@ -50,16 +46,16 @@ pub fn Toc(parts: Vec<(String, String)>) -> impl IntoView {
             aria-labelledby="toc-title"
             on:keydown=close_on_escape
         >
-            <h2 id="toc-title" class="toc__title">{content.labels.contents.clone()}</h2>
+            <h2 id="toc-title" class="toc__title">{label.clone()}</h2>
             <button
                 type="button"
-                class="toc__toggle"
+                class="toc__toggle js-only"
                 node_ref=toggle
                 aria-expanded=move || menu_open.get().to_string()
                 aria-controls="toc-list"
                 on:click=move |_| menu_open.update(|open| *open = !*open)
             >
-                {content.labels.contents.clone()}
+                {label}
             </button>
             <ol id="toc-list" class="toc__list">{links}</ol>
         </nav>

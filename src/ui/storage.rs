@@ -2,6 +2,7 @@
 //! blocked (private mode, sandboxed iframes), full or holding anything at all, and the app must
 //! carry on regardless.
 
+use explainer_core::storage_keys;
 use leptos::prelude::window;
 
 /// Which of the browser's stores.
@@ -41,8 +42,7 @@ pub fn remove(area: Area, key: &str) {
 
 /// Whether values can be saved at all: the store exists and accepts a write.
 pub fn is_available(area: Area) -> bool {
-    const PROBE: &str = "explainer:probe";
-    let works = write(area, PROBE, "1");
-    remove(area, PROBE);
+    let works = write(area, storage_keys::PROBE, "1");
+    remove(area, storage_keys::PROBE);
     works
 }

@@ -46,7 +46,7 @@ pub enum Placement {
 pub struct EmbedOptions {
     pub placement: Placement,
     pub theme: Theme,
-    /// The content file's language, `content/<lang>.json`.
+    /// The language asked for, such as `en`.
     pub lang: String,
     /// A section or FAQ id (`faq-<id>`) to open and show first.
     pub open: Option<String>,
@@ -109,11 +109,6 @@ impl EmbedOptions {
     pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> Self {
         Self::from_lookup(Placement::Element, attribute)
     }
-
-    /// The content file's path, relative to the app's folder.
-    pub fn content_path(&self) -> String {
-        format!("content/{}.json", self.lang)
-    }
 }
 
 #[cfg(test)]
@@ -125,7 +120,7 @@ mod tests {
         let options = EmbedOptions::from_query("");
         assert_eq!(options.placement, Placement::Page);
         assert_eq!(options.theme, Theme::Auto);
-        assert_eq!(options.content_path(), "content/en.json");
+        assert_eq!(options.lang, "en");
         assert_eq!(options.open, None);
     }
 
@@ -140,7 +135,7 @@ mod tests {
             }
         );
         assert_eq!(options.theme, Theme::Dark);
-        assert_eq!(options.content_path(), "content/km.json");
+        assert_eq!(options.lang, "km");
         assert_eq!(options.open.as_deref(), Some("faq-why"));
     }
 

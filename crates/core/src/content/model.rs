@@ -1,7 +1,11 @@
-//! The content file's shape: typed structs that `decode` reads from `content/<lang>.json`.
+//! The content file's shape: typed structs that serde reads from `content/<lang>.json` (and
+//! writes into island props). Unknown fields are refused, so a misspelt field is named.
+
+use serde::{Deserialize, Serialize};
 
 /// One story, with every reader-visible string the interface shows.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Content {
     /// Language tag of the file, such as `en`; set on the app root as `lang`.
     pub lang: String,
@@ -9,17 +13,22 @@ pub struct Content {
     pub labels: Labels,
     pub story: Story,
     /// Terms that story text may reference inline as `[[id]]` or `[[id|shown words]]`.
+    #[serde(default)]
     pub glossary: Vec<GlossaryEntry>,
+    #[serde(default)]
     pub faq: Vec<FaqEntry>,
     /// Opportunity checklists a reader can work through; absent when the story has none.
     pub checklists: Option<Checklists>,
 }
 
 /// Words of the interface itself.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Labels {
-    /// The page's `<title>`.
+    /// The page's `<title>`, also its title in link previews.
     pub page_title: String,
+    /// The page's description for search engines and link previews.
+    pub page_description: String,
     pub skip_to_content: String,
     /// Names the table of contents, and is the phone menu's button.
     pub contents: String,
@@ -33,6 +42,8 @@ pub struct Labels {
     pub section_close: String,
     pub key_facts: String,
     pub faq_heading: String,
+    /// Heads the list of every glossary term and its definition.
+    pub glossary_heading: String,
     /// Introduces the link from a FAQ answer to the section it draws on.
     pub faq_related_section: String,
     pub faq_show_all: String,
@@ -60,24 +71,28 @@ pub struct Labels {
 }
 
 /// The story's header and its sections.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Story {
     pub kicker: String,
     pub headline: String,
     pub standfirst: String,
+    #[serde(default)]
     pub key_facts: Vec<KeyFact>,
     pub sections: Vec<Section>,
 }
 
 /// A short labelled fact, as in the header strip or a section's fact card.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct KeyFact {
     pub label: String,
     pub value: String,
 }
 
 /// One part of the story, addressable as `#<id>`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Section {
     pub id: String,
     pub title: String,
@@ -92,14 +107,16 @@ pub struct Section {
 }
 
 /// A bulleted list inside a section, with the sentence that introduces it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SectionList {
     pub intro: String,
     pub items: Vec<String>,
 }
 
 /// A set of points of view on one subject, one tab each.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Perspectives {
     /// Names the tab list for screen readers.
     pub label: String,
@@ -107,7 +124,8 @@ pub struct Perspectives {
 }
 
 /// One point of view: what this reader stands to gain.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Perspective {
     pub id: String,
     /// The tab's name.
@@ -118,7 +136,8 @@ pub struct Perspective {
 }
 
 /// A term and its short definition.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct GlossaryEntry {
     pub id: String,
     pub term: String,
@@ -126,7 +145,8 @@ pub struct GlossaryEntry {
 }
 
 /// A question and its plain-text answer, addressable as `#faq-<id>`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FaqEntry {
     pub id: String,
     pub question: String,
@@ -136,7 +156,8 @@ pub struct FaqEntry {
 }
 
 /// Checklists tailored to who the reader is, with their own interface words.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Checklists {
     pub heading: String,
     pub intro: String,
@@ -147,14 +168,16 @@ pub struct Checklists {
 }
 
 /// One kind of reader, such as "a Cambodian business".
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Role {
     pub id: String,
     pub label: String,
 }
 
 /// A list of things to do or to watch for, in groups.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Checklist {
     pub id: String,
     pub title: String,
@@ -165,7 +188,8 @@ pub struct Checklist {
 }
 
 /// A heading within a list (such as one opportunity) and its items.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ChecklistGroup {
     pub id: String,
     pub title: String,
@@ -175,14 +199,16 @@ pub struct ChecklistGroup {
 }
 
 /// One thing to tick; its id is what saved and shared plans remember.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ChecklistItem {
     pub id: String,
     pub text: String,
 }
 
 /// The checklists' interface words. Blanks in braces are filled in at run time.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ChecklistLabels {
     pub role_question: String,
     /// Progress of a list or the plan; holds `{done}` and `{total}`.

@@ -1,8 +1,7 @@
-//! The story as data: its typed model, how it is decoded and checked, inline markup and loading.
+//! The story as data: its typed model, how a file is parsed and checked, inline markup, label
+//! templates and the FAQ's schema.org form.
 
-mod decode;
 pub mod inline;
-pub mod load;
 pub mod model;
 pub mod schema_org;
 pub mod template;

@@ -5,7 +5,6 @@ use std::fmt;
 
 use serde_json::Value;
 
-use super::decode::decode_content;
 use super::inline::{self, Inline};
 use super::model::{Checklists, Content, Section};
 use super::template::missing_blanks;
@@ -20,7 +19,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub(super) fn new(place: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(place: impl Into<String>, message: impl Into<String>) -> Self {
         Problem {
             place: place.into(),
             message: message.into(),
@@ -39,14 +38,14 @@ pub fn parse_content(json: &str) -> Result<Content, Vec<Problem>> {
     let raw: Value = serde_json::from_str(json).map_err(|e| vec![syntax_problem(&e)])?;
     let mut problems = Vec::new();
     find_empty_text(&raw, &mut String::new(), &mut problems);
-    match decode_content(&raw) {
+    match serde_path_to_error::deserialize::<_, Content>(&raw) {
         Ok(content) => {
             problems.extend(check(&content));
             if problems.is_empty() {
                 return Ok(content);
             }
         }
-        Err(problem) => problems.push(problem),
+        Err(error) => problems.push(shape_problem(&error)),
     }
     Err(problems)
 }
@@ -59,6 +58,47 @@ fn syntax_problem(err: &serde_json::Error) -> Problem {
         format!("line {}, column {}", err.line(), err.column()),
         format!("not valid JSON: {message}"),
     )
+}
+
+/// A value of the wrong shape, named at its place: serde's "missing field `answer`" at `faq[1]`
+/// becomes `faq[1].answer: missing`, and an unknown field is named as such.
+fn shape_problem(error: &serde_path_to_error::Error<serde_json::Error>) -> Problem {
+    let path = error.path().to_string();
+    let path = if path == "." { String::new() } else { path };
+    let message = error.inner().to_string();
+    let field_problem = |prefix: &str, what: &str| {
+        let rest = message.strip_prefix(prefix)?;
+        let field = rest.split('`').next()?;
+        Some(Problem::new(join(&path, field), what))
+    };
+    field_problem("missing field `", "missing")
+        .or_else(|| field_problem("unknown field `", "not a known field (is it misspelt?)"))
+        .unwrap_or_else(|| {
+            let place = if path.is_empty() { "(top level)" } else { &path };
+            Problem::new(place, in_plain_words(&message))
+        })
+}
+
+/// serde's words for JSON's shapes, as an editor would say them: "map" is an object and
+/// "sequence" a list; the name of the Rust struct expected is left out.
+fn in_plain_words(message: &str) -> String {
+    let message = message
+        .replace("invalid type: map", "invalid type: an object")
+        .replace("invalid type: sequence", "invalid type: a list")
+        .replace("expected a sequence", "expected a list");
+    match message.split_once("expected struct ") {
+        Some((before, _name)) => format!("{before}expected an object"),
+        None => message,
+    }
+}
+
+/// `field` inside the object at `place`.
+fn join(place: &str, field: &str) -> String {
+    if place.is_empty() {
+        field.to_string()
+    } else {
+        format!("{place}.{field}")
+    }
 }
 
 /// Every string in a content file is read by someone, so none may be blank.

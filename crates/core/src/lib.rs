@@ -1,0 +1,11 @@
+//! The explainer's core: everything that needs no browser. The content model and its checks,
+//! the reader's plan and its share codes, text matching for the FAQ filter, and the options a
+//! host page can pass. Used by the components (at build time and in the browser) and by the
+//! native prerender tool, and tested natively.
+
+pub mod content;
+pub mod embed_options;
+pub mod plan;
+pub mod plan_export;
+pub mod storage_keys;
+pub mod text_match;

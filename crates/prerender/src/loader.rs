@@ -1,0 +1,102 @@
+//! Trunk's loader, out of line: Trunk writes an inline module script that loads the wasm; a
+//! strict Content-Security-Policy forbids inline scripts. This replaces it with a file of our
+//! own that loads the same wasm, hydrates the page's islands, and falls back to the page's
+//! static layout (`static.css`) if the wasm cannot be loaded.
+
+use sha2::{Digest, Sha256};
+
+/// A script file to write next to the pages.
+pub struct Boot {
+    pub name: String,
+    pub source: String,
+}
+
+const INLINE_MODULE: &str = "<script type=\"module\">";
+
+/// Takes Trunk's inline loader out of `page`, returning the page with a `<script src>` in its
+/// place and the file that script names. `public_url` ends with `/`.
+pub fn move_to_file(page: &str, public_url: &str) -> Result<(String, Boot), String> {
+    let start = page
+        .find(INLINE_MODULE)
+        .ok_or("index.html: Trunk's inline loader (<script type=\"module\">) was not found")?;
+    let end = page[start..]
+        .find("</script>")
+        .map(|i| start + i + "</script>".len())
+        .ok_or("index.html: Trunk's inline loader is not closed")?;
+    let trunk_loader = &page[start..end];
+    let js = quoted_after(trunk_loader, " from '")?;
+    let wasm = quoted_after(trunk_loader, "module_or_path: '")?;
+    let source = boot_source(js, wasm, public_url);
+    let hash = Sha256::digest(source.as_bytes());
+    let hex: String = hash.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let boot = Boot {
+        name: format!("boot-{hex}.js"),
+        source,
+    };
+    let tag = format!("<script type=\"module\" src=\"{public_url}{}\"></script>", boot.name);
+    let page = format!("{}{tag}{}", &page[..start], &page[end..]);
+    if page.contains(INLINE_MODULE) {
+        return Err("index.html: more than one inline module script".into());
+    }
+    Ok((page, boot))
+}
+
+/// The text between `marker` and the next `'` in `script`.
+fn quoted_after<'a>(script: &'a str, marker: &str) -> Result<&'a str, String> {
+    let from = script
+        .find(marker)
+        .map(|i| i + marker.len())
+        .ok_or_else(|| format!("Trunk's loader has no `{marker}`: has Trunk changed?"))?;
+    let to = script[from..]
+        .find('\'')
+        .ok_or("Trunk's loader is cut short")?;
+    Ok(&script[from..from + to])
+}
+
+/// The loader. An old frame address (`?embed=1` on the page itself) moves to `embed.html`.
+fn boot_source(js: &str, wasm: &str, public_url: &str) -> String {
+    format!(
+        r#"import init, * as bindings from "{js}";
+const frameAsked = new URLSearchParams(location.search).get("embed") === "1";
+if (frameAsked && !document.body.classList.contains("explainer-frame")) {{
+  location.replace("embed.html" + location.search + location.hash);
+}} else {{
+  init({{ module_or_path: "{wasm}" }}).then(
+    () => {{
+      window.wasmBindings = bindings;
+      bindings.hydrate_page(bindings);
+      dispatchEvent(new CustomEvent("TrunkApplicationStarted"));
+    }},
+    () => {{
+      const link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = "{public_url}static.css";
+      document.head.append(link);
+    }},
+  );
+}}
+"#
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TRUNK_PAGE: &str = "<head></head><body>\n<script type=\"module\">\nimport init, * as bindings from '/app-1.js';\nconst wasm = await init({ module_or_path: '/app-1_bg.wasm' });\n</script></body>";
+
+    #[test]
+    fn the_inline_loader_becomes_a_file_loading_the_same_wasm() {
+        let (page, boot) = move_to_file(TRUNK_PAGE, "/sub/").unwrap();
+        assert!(!page.contains("import init"));
+        assert!(page.contains(&format!("<script type=\"module\" src=\"/sub/{}\"></script>", boot.name)));
+        assert!(boot.source.contains("from \"/app-1.js\""));
+        assert!(boot.source.contains("module_or_path: \"/app-1_bg.wasm\""));
+        assert!(boot.source.contains("\"/sub/static.css\""));
+    }
+
+    #[test]
+    fn a_page_without_a_loader_is_an_error() {
+        assert!(move_to_file("<body></body>", "/").is_err());
+    }
+}

@@ -1,0 +1,170 @@
+//! The explainer's wasm entry. The page arrives as HTML rendered at build time; this crate
+//! brings its islands to life: [`hydrate_page`] on the explainer's own pages, and
+//! [`mount_explainer`] for the script embed, which fetches the rendered fragment into a host
+//! element's shadow root first. In a frame it also reports the page's height to the parent.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo_net::http::Request;
+use js_sys::{Function, Reflect};
+use leptos::prelude::{document, window};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use explainer_core::embed_options::{EmbedOptions, Placement};
+// The components crate defines the islands' exports; it must be linked in (leptos issue 2083).
+use partnership_explainer::ui::frame::send_height;
+
+/// Put on `<body>` of the page rendered for frames (`embed.html`).
+const FRAME_PAGE_CLASS: &str = "explainer-frame";
+
+/// Sets up the reactive system once, before any island is hydrated.
+#[wasm_bindgen(start)]
+pub fn start() {
+    leptos::mount::hydrate_islands();
+}
+
+/// Hydrates every island on the page. `exports` is this module's JS exports, where each
+/// island's hydration function is found by the name in its `data-component`.
+#[wasm_bindgen]
+pub fn hydrate_page(exports: JsValue) {
+    let Some(body) = document().body() else {
+        return;
+    };
+    hydrate_islands_in(&body, &exports);
+    if body.class_list().contains(FRAME_PAGE_CLASS) {
+        let options = EmbedOptions::from_query(&window().location().search().unwrap_or_default());
+        let child_id = match options.placement {
+            Placement::Frame { child_id } => child_id,
+            _ => None,
+        };
+        report_height(&body, child_id);
+    }
+}
+
+/// Hydrates the islands under `root` in document order, each nested one after the island
+/// around it, which it then sees as its owner (for shared state).
+fn hydrate_islands_in(root: &web_sys::Element, exports: &JsValue) {
+    let Ok(islands) = root.query_selector_all("leptos-island") else {
+        return;
+    };
+    for i in 0..islands.length() {
+        let Some(island) = islands.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        let enclosing_children = island
+            .parent_element()
+            .and_then(|parent| parent.closest("leptos-children").ok().flatten());
+        if let Some(children) = enclosing_children {
+            call(&children, "$$on_hydrate", &JsValue::NULL);
+        }
+        let name = island.dataset().get("component").unwrap_or_default();
+        if !call(exports, &name, &island) {
+            web_sys::console::error_1(&format!("explainer: no island named {name}").into());
+        }
+    }
+}
+
+/// Calls the function at `object[name]` with `argument`; returns whether there was one.
+fn call(object: &JsValue, name: &str, argument: &JsValue) -> bool {
+    let function = Reflect::get(object, &JsValue::from_str(name))
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok());
+    match function {
+        Some(function) => function.call1(&JsValue::NULL, argument).is_ok(),
+        None => false,
+    }
+}
+
+/// Sends the body's height to the parent whenever it changes. Measures the body, which
+/// (unlike the viewport) shrinks with the content.
+fn report_height(body: &web_sys::HtmlElement, child_id: Option<String>) {
+    let last = Rc::new(Cell::new(0u32));
+    let measured = body.clone();
+    let send = move || {
+        let height = measured.get_bounding_client_rect().height().ceil() as u32;
+        if height != last.get() {
+            last.set(height);
+            send_height(child_id.as_deref(), height);
+        }
+    };
+    let callback = Closure::<dyn Fn()>::new(send);
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(body);
+    }
+    // The observer lives as long as the page.
+    callback.forget();
+}
+
+/// The script embed: puts the explainer rendered at `fragment_url` into a shadow root on
+/// `host`, styled by `stylesheet_url`, and hydrates its islands. If the fragment cannot be
+/// fetched, the host says so in one line, with a Retry button.
+#[wasm_bindgen]
+pub fn mount_explainer(
+    host: web_sys::HtmlElement,
+    fragment_url: String,
+    stylesheet_url: String,
+    exports: JsValue,
+) -> Result<(), JsValue> {
+    let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?;
+    let link = document().create_element("link")?;
+    link.set_attribute("rel", "stylesheet")?;
+    link.set_attribute("href", &stylesheet_url)?;
+    shadow.append_child(&link)?;
+    let container = document().create_element("div")?;
+    container.set_class_name("explainer-host");
+    shadow.append_child(&container)?;
+    load_fragment(container, fragment_url, exports);
+    Ok(())
+}
+
+/// Fetches the fragment into `container` and hydrates it, or shows the failure with Retry.
+fn load_fragment(container: web_sys::Element, url: String, exports: JsValue) {
+    wasm_bindgen_futures::spawn_local(async move {
+        match fetch_text(&url).await {
+            Some(html) => {
+                container.set_inner_html(&html);
+                hydrate_islands_in(&container, &exports);
+            }
+            None => show_failure(container, url, exports),
+        }
+    });
+}
+
+async fn fetch_text(url: &str) -> Option<String> {
+    let response = Request::get(url).send().await.ok()?;
+    if !response.ok() {
+        return None;
+    }
+    response.text().await.ok()
+}
+
+/// The one line a host page shows when the explainer cannot be loaded. The content file is
+/// what failed to arrive, so these words live in the code.
+const FAILURE_TEXT: &str = "The explainer could not be loaded. Check your connection and try again.";
+const RETRY_LABEL: &str = "Retry";
+
+fn show_failure(container: web_sys::Element, url: String, exports: JsValue) {
+    container.set_text_content(None);
+    let build = || -> Result<(), JsValue> {
+        let message = document().create_element("p")?;
+        message.set_class_name("explainer-failure");
+        message.set_attribute("role", "alert")?;
+        message.set_text_content(Some(&format!("{FAILURE_TEXT} ")));
+        let retry = document().create_element("button")?;
+        retry.set_attribute("type", "button")?;
+        retry.set_class_name("control");
+        retry.set_text_content(Some(RETRY_LABEL));
+        message.append_child(&retry)?;
+        container.append_child(&message)?;
+        let again = Closure::once_into_js({
+            let container = container.clone();
+            move || load_fragment(container, url, exports)
+        });
+        retry.add_event_listener_with_callback("click", again.unchecked_ref())?;
+        Ok(())
+    };
+    let _ = build();
+}

@@ -1,0 +1,138 @@
+//! The whole explainer as one page, rendered at build time: header with key facts, contents,
+//! reading controls, the sections, the checklists, the FAQ, the glossary and the source note.
+//! Everything here is static except the islands it places.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use explainer_core::content::model::KeyFact;
+use explainer_core::content::Content;
+
+use crate::ui::checklists::{Checklists, CHECKLISTS_ID};
+use crate::ui::embed_code::EmbedCode;
+use crate::ui::faq::{Faq, FAQ_ID};
+use crate::ui::reading::ReadingModeSwitch;
+use crate::ui::rich_text::{RichText, TermCount};
+use crate::ui::root::{ExplainerRoot, PageKind};
+use crate::ui::scroll::ReadingProgress;
+use crate::ui::section::StorySection;
+use crate::ui::toc::Toc;
+
+/// The glossary section's element id, and so its address.
+pub const GLOSSARY_ID: &str = "glossary";
+
+/// Everything the content file holds, laid out for `kind` of page. `base_url` is where the
+/// explainer is published (ending `/`), for the embed snippets.
+#[component]
+pub fn ExplainerPage(content: Arc<Content>, kind: PageKind, base_url: String) -> impl IntoView {
+    provide_context(content.clone());
+    provide_context(TermCount(StoredValue::new(0)));
+    let labels = content.labels.clone();
+    let story = content.story.clone();
+    let parts = page_parts(&content);
+    let own_page = kind == PageKind::Page;
+    view! {
+        <ExplainerRoot kind lang=content.lang.clone()>
+            <div class="story">
+                <a class="skip-link" href="#main">{labels.skip_to_content.clone()}</a>
+                {own_page.then(|| view! { <ReadingProgress /> })}
+                <header class="story-header">
+                    <p class="story-header__kicker">{story.kicker}</p>
+                    <h1 class="story-header__headline">{story.headline}</h1>
+                    <p class="story-header__standfirst"><RichText text=story.standfirst /></p>
+                    <KeyFacts title=labels.key_facts.clone() facts=story.key_facts />
+                </header>
+                <div class="story-layout">
+                    <Toc label=labels.contents.clone() parts />
+                    <main id="main" class="story-body" tabindex="-1">
+                        <ReadingModeSwitch
+                            legend=labels.reading_mode.clone()
+                            short=labels.short_read.clone()
+                            full=labels.full_read.clone()
+                        />
+                        {story
+                            .sections
+                            .into_iter()
+                            .map(|section| view! { <StorySection section labels=labels.clone() /> })
+                            .collect_view()}
+                        {content.checklists.clone().map(|checklists| view! { <Checklists checklists /> })}
+                        {(!content.faq.is_empty()).then(|| view! { <Faq content=content.clone() /> })}
+                        <GlossaryList content=content.clone() />
+                    </main>
+                </div>
+                <footer class="story-footer">
+                    <p>{labels.source_note.clone()}</p>
+                    {own_page.then(|| view! { <EmbedCode labels=labels.clone() base_url /> })}
+                </footer>
+            </div>
+        </ExplainerRoot>
+    }
+}
+
+/// The parts of the page the contents list and the scroll tracker follow, as ids and titles:
+/// every section, then the checklists, the FAQ and the glossary where the content has them.
+pub fn page_parts(content: &Content) -> Vec<(String, String)> {
+    let sections = content
+        .story
+        .sections
+        .iter()
+        .map(|s| (s.id.clone(), s.title.clone()));
+    let checklists = content
+        .checklists
+        .as_ref()
+        .map(|c| (CHECKLISTS_ID.to_string(), c.heading.clone()));
+    let faq =
+        (!content.faq.is_empty()).then(|| (FAQ_ID.to_string(), content.labels.faq_heading.clone()));
+    let glossary = (!content.glossary.is_empty())
+        .then(|| (GLOSSARY_ID.to_string(), content.labels.glossary_heading.clone()));
+    sections.chain(checklists).chain(faq).chain(glossary).collect()
+}
+
+/// The strip of labelled facts under the headline.
+#[component]
+fn KeyFacts(title: String, facts: Vec<KeyFact>) -> impl IntoView {
+    (!facts.is_empty()).then(|| {
+        view! {
+            <section class="key-facts" aria-labelledby="key-facts-title">
+                <h2 id="key-facts-title" class="visually-hidden">{title}</h2>
+                <dl class="key-facts__list">
+                    {facts
+                        .into_iter()
+                        .map(|fact| view! {
+                            <div class="key-facts__item">
+                                <dt>{fact.label}</dt>
+                                <dd>{fact.value}</dd>
+                            </div>
+                        })
+                        .collect_view()}
+                </dl>
+            </section>
+        }
+    })
+}
+
+/// Every glossary term with its definition, for reading straight through, printing, and
+/// readers without JavaScript (for whom the terms in the text are plain words).
+#[component]
+fn GlossaryList(content: Arc<Content>) -> impl IntoView {
+    (!content.glossary.is_empty()).then(|| {
+        view! {
+            <section id=GLOSSARY_ID class="glossary" aria-labelledby="glossary-title">
+                <h2 id="glossary-title">{content.labels.glossary_heading.clone()}</h2>
+                <dl class="glossary__list">
+                    {content
+                        .glossary
+                        .iter()
+                        .map(|entry| view! {
+                            <div class="glossary__entry" id=format!("glossary-{}", entry.id)>
+                                <dt>{entry.term.clone()}</dt>
+                                <dd>{entry.definition.clone()}</dd>
+                            </div>
+                        })
+                        .collect_view()}
+                </dl>
+            </section>
+        }
+    })
+}
