@@ -6,6 +6,9 @@
 //! The code knows nothing about any particular story: everything a reader sees comes from a
 //! content file, read and checked by [`explainer_core::content`].
 
+// The page's view type is deep; rendering it to HTML needs more than the default.
+#![recursion_limit = "256"]
+
 pub mod ui;
 
 pub use explainer_core as core;

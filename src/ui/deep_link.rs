@@ -34,18 +34,21 @@ fn fragment_id() -> Option<String> {
 }
 
 impl DeepLinks {
-    /// Creates the registry and follows every later change of the fragment.
+    /// Creates the registry; in the browser, follows every later change of the fragment.
     pub fn install(root: AppRoot) -> Self {
         let links = DeepLinks {
             openers: StoredValue::new_local(HashMap::new()),
             root,
         };
-        let on_change = window_event_listener(ev::hashchange, move |_| {
-            if let Some(id) = fragment_id() {
-                links.go(id);
-            }
+        // In the browser only: effects do not run at build time.
+        Effect::new(move |_| {
+            let on_change = window_event_listener(ev::hashchange, move |_| {
+                if let Some(id) = fragment_id() {
+                    links.go(id);
+                }
+            });
+            on_cleanup(move || on_change.remove());
         });
-        on_cleanup(move || on_change.remove());
         links
     }
 

@@ -40,7 +40,7 @@ pub fn EmbedCode(labels: Labels, base_url: String) -> impl IntoView {
     let copied = RwSignal::new(None::<usize>);
     let title = labels.page_title.clone();
     let snippet = move |index: usize, label: String| {
-        let id = format!("embed-code-{index}");
+        let label_id = format!("embed-code-{index}-label");
         let title = title.clone();
         let code = move || snippets(&base.get(), &title)[index].clone();
         let copy = {
@@ -57,8 +57,9 @@ pub fn EmbedCode(labels: Labels, base_url: String) -> impl IntoView {
         let copied_label = labels.embed_copied.clone();
         view! {
             <div class="embed-code__snippet">
-                <label for=id.clone() class="embed-code__label">{label}</label>
-                <textarea id=id class="embed-code__text" readonly rows="3" spellcheck="false" prop:value=code.clone()>{code()}</textarea>
+                <p id=label_id.clone() class="embed-code__label">{label}</p>
+                // Text, escaped like any other (a textarea's content would not be).
+                <pre class="embed-code__text" tabindex="0" aria-labelledby=label_id><code>{code.clone()}</code></pre>
                 <button type="button" class="control js-only" on:click=copy>{labels.embed_copy.clone()}</button>
                 <span role="status">{move || (copied.get() == Some(index)).then(|| copied_label.clone())}</span>
             </div>

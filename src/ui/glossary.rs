@@ -27,6 +27,15 @@ impl Glossary {
             open: RwSignal::new(None),
             ready: RwSignal::new(false),
         };
+        // Listeners exist only in the browser: effects do not run at build time.
+        Effect::new(move |_| glossary.listen(root));
+        glossary
+    }
+
+    /// Closes the open definition on Escape (focus goes back to its term) and on a click
+    /// outside every term; marks the terms as working.
+    fn listen(self, root: AppRoot) {
+        let glossary = self;
         let on_key = window_event_listener(ev::keydown, move |event| {
             if event.key() == "Escape" {
                 if let Some(n) = glossary.open.get_untracked() {
@@ -49,8 +58,7 @@ impl Glossary {
             on_key.remove();
             on_click.remove();
         });
-        Effect::new(move |_| glossary.ready.set(true));
-        glossary
+        glossary.ready.set(true);
     }
 }
 

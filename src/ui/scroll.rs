@@ -70,16 +70,22 @@ pub fn track_scroll(part_ids: Vec<String>) -> ScrollState {
             }
         }
     };
-    let on_scroll = window_event_listener(ev::scroll, {
-        let schedule = schedule.clone();
-        move |_| schedule()
+    // In the browser only: effects do not run at build time.
+    Effect::new(move |_| {
+        let on_scroll = window_event_listener(ev::scroll, {
+            let schedule = schedule.clone();
+            move |_| schedule()
+        });
+        let on_resize = window_event_listener(ev::resize, {
+            let schedule = schedule.clone();
+            move |_| schedule()
+        });
+        on_cleanup(move || {
+            on_scroll.remove();
+            on_resize.remove();
+        });
+        measure();
     });
-    let on_resize = window_event_listener(ev::resize, move |_| schedule());
-    on_cleanup(move || {
-        on_scroll.remove();
-        on_resize.remove();
-    });
-    Effect::new(move |_| measure());
     state
 }
 

@@ -59,27 +59,27 @@ fn PointsOfView(perspectives: Perspectives, prefix: String) -> impl IntoView {
             label: tab.label.clone(),
         })
         .collect();
-    let panels = perspectives
-        .tabs
-        .into_iter()
-        .enumerate()
-        .map(|(index, tab)| {
-            let (tab_id, panel_id) = tab_ids(&prefix, &tab.id);
-            view! {
-                <TabPanel index id=panel_id tab_id>
-                    <p class="perspectives__print-title">{tab.label}</p>
-                    <p><RichText text=tab.intro /></p>
-                    <ul>
-                        {tab.items.into_iter().map(|item| view! { <li><RichText text=item /></li> }).collect_view()}
-                    </ul>
-                    {tab.note.map(|note| view! { <p class="perspectives__note"><RichText text=note /></p> })}
-                </TabPanel>
-            }
-        })
-        .collect_view();
     view! {
-        <PerspectiveTabs label=perspectives.label prefix tabs=names>
-            {panels}
+        // The panels are built inside the tabs island, whose context they read.
+        <PerspectiveTabs label=perspectives.label prefix=prefix.clone() tabs=names>
+            {perspectives
+                .tabs
+                .into_iter()
+                .enumerate()
+                .map(|(index, tab)| {
+                    let (tab_id, panel_id) = tab_ids(&prefix, &tab.id);
+                    view! {
+                        <TabPanel index id=panel_id tab_id>
+                            <p class="perspectives__print-title">{tab.label}</p>
+                            <p><RichText text=tab.intro /></p>
+                            <ul>
+                                {tab.items.into_iter().map(|item| view! { <li><RichText text=item /></li> }).collect_view()}
+                            </ul>
+                            {tab.note.map(|note| view! { <p class="perspectives__note"><RichText text=note /></p> })}
+                        </TabPanel>
+                    }
+                })
+                .collect_view()}
         </PerspectiveTabs>
     }
 }

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use explainer_core::content::Content;
+use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
 use partnership_explainer::ui::page::ExplainerPage;
 use partnership_explainer::ui::root::PageKind;
@@ -61,7 +62,8 @@ pub fn pages(content: &Content, template: &str, settings: &BuildSettings) -> Res
 
 /// The explainer as HTML, as `kind` of page shows it.
 pub fn render(content: &Arc<Content>, kind: PageKind, base_url: &str) -> String {
-    let owner = Owner::new();
+    // Islands mode: nothing is marked for hydration except the islands themselves.
+    let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new_islands())));
     owner.with(|| {
         let content = content.clone();
         let base_url = base_url.to_string();

@@ -36,6 +36,14 @@ impl fmt::Display for Problem {
 /// Parses and checks a content file; on failure, returns every problem found.
 pub fn parse_content(json: &str) -> Result<Content, Vec<Problem>> {
     let raw: Value = serde_json::from_str(json).map_err(|e| vec![syntax_problem(&e)])?;
+    if !raw.is_object() {
+        // serde would read a list as a struct by position; a content file is an object.
+        let found = if raw.is_array() { "a list" } else { "a single value" };
+        return Err(vec![Problem::new(
+            "(top level)",
+            format!("invalid type: {found}, expected an object"),
+        )]);
+    }
     let mut problems = Vec::new();
     find_empty_text(&raw, &mut String::new(), &mut problems);
     match serde_path_to_error::deserialize::<_, Content>(&raw) {
@@ -66,13 +74,18 @@ fn shape_problem(error: &serde_path_to_error::Error<serde_json::Error>) -> Probl
     let path = error.path().to_string();
     let path = if path == "." { String::new() } else { path };
     let message = error.inner().to_string();
-    let field_problem = |prefix: &str, what: &str| {
-        let rest = message.strip_prefix(prefix)?;
-        let field = rest.split('`').next()?;
-        Some(Problem::new(join(&path, field), what))
+    let missing = || {
+        let field = message.strip_prefix("missing field `")?.split('`').next()?;
+        Some(Problem::new(join(&path, field), "missing"))
     };
-    field_problem("missing field `", "missing")
-        .or_else(|| field_problem("unknown field `", "not a known field (is it misspelt?)"))
+    // serde's path already ends with the unknown field's name.
+    let unknown = || {
+        message.starts_with("unknown field `").then(|| {
+            Problem::new(path.clone(), "not a known field (is it misspelt?)")
+        })
+    };
+    missing()
+        .or_else(unknown)
         .unwrap_or_else(|| {
             let place = if path.is_empty() { "(top level)" } else { &path };
             Problem::new(place, in_plain_words(&message))

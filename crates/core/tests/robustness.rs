@@ -2,10 +2,10 @@
 //! the share-code decoder never panic, whatever they are given.
 #![cfg(not(target_arch = "wasm32"))]
 
-use partnership_explainer::content::inline;
-use partnership_explainer::content::parse_content;
-use partnership_explainer::plan::Plan;
-use partnership_explainer::text_match::{match_ranges, query_words, split_marked};
+use explainer_core::content::inline;
+use explainer_core::content::parse_content;
+use explainer_core::plan::Plan;
+use explainer_core::text_match::{match_ranges, query_words, split_marked};
 use proptest::prelude::*;
 use serde_json::Value;
 

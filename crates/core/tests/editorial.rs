@@ -10,16 +10,16 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use partnership_explainer::content::parse_content;
-use partnership_explainer::plan::{Plan, Progress};
+use explainer_core::content::parse_content;
+use explainer_core::plan::{Plan, Progress};
 use serde_json::Value;
 
-const SHIPPED: &str = include_str!("../public/content/en.json");
+const SHIPPED: &str = include_str!("../../../public/content/en.json");
 /// The content file as it was before the editorial pass.
 const BEFORE: &str = include_str!("fixtures/en-before-editorial.json");
 
 /// The source article, beside the crate as CI and the design notes keep it.
-const ARTICLE: &str = "../shared/source/000_0a166dd15d07314d.txt";
+const ARTICLE: &str = "../../../shared/source/000_0a166dd15d07314d.txt";
 
 /// The longest run of consecutive words a content string may share with the article.
 const MAX_SHARED_RUN: usize = 5;
@@ -54,7 +54,7 @@ fn article() -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
             "cannot read the source article at {} ({e}). The editorial test compares the content \
-             with it, so it must be there: CI keeps it at {ARTICLE} relative to the crate root.",
+             with it, so it must be there: CI keeps it at {ARTICLE} relative to crates/core.",
             path.display()
         )
     })

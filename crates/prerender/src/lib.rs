@@ -1,0 +1,72 @@
+//! The build-time tool's parts: reading and checking content files, rendering the pages,
+//! the head tags, moving Trunk's loader into a file, and precompression. `main.rs` runs them.
+
+pub mod compress;
+pub mod content_files;
+pub mod head;
+pub mod loader;
+pub mod render;
+
+use std::path::{Path, PathBuf};
+
+/// Where the build puts things, from Trunk's environment and ours.
+pub struct BuildSettings {
+    pub staging: PathBuf,
+    /// Trunk's `--public-url`, ending `/`: where the files are served from.
+    pub public_url: String,
+    /// Where the explainer is published, ending `/`, for canonical links and previews.
+    pub base_url: String,
+    pub content_dir: PathBuf,
+    pub release: bool,
+}
+
+impl BuildSettings {
+    pub fn from_env() -> Result<Self, String> {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        let staging = var("TRUNK_STAGING_DIR")
+            .ok_or("TRUNK_STAGING_DIR is not set: run this as Trunk's post_build hook")?;
+        let with_slash = |url: String| {
+            if url.ends_with('/') {
+                url
+            } else {
+                format!("{url}/")
+            }
+        };
+        Ok(BuildSettings {
+            staging: PathBuf::from(staging),
+            public_url: with_slash(var("TRUNK_PUBLIC_URL").unwrap_or_else(|| "/".into())),
+            base_url: with_slash(
+                var("EXPLAINER_BASE_URL").unwrap_or_else(|| "http://127.0.0.1:8080/".into()),
+            ),
+            content_dir: PathBuf::from(
+                var("EXPLAINER_CONTENT").unwrap_or_else(|| "public/content".into()),
+            ),
+            release: var("TRUNK_PROFILE").as_deref() == Some("release"),
+        })
+    }
+}
+
+/// Trunk's post-build step; see the crate's `main.rs`.
+pub fn build() -> Result<(), String> {
+    let settings = BuildSettings::from_env()?;
+    let content = content_files::load(&settings.content_dir.join("en.json"))?;
+    let template_path = settings.staging.join("index.html");
+    let template = read(&template_path)?;
+    let (template, boot) = loader::move_to_file(&template, &settings.public_url)?;
+    write(&settings.staging.join(&boot.name), &boot.source)?;
+    for page in render::pages(&content, &template, &settings)? {
+        write(&settings.staging.join(page.file), &page.html)?;
+    }
+    if settings.release {
+        compress::precompress(&settings.staging)?;
+    }
+    Ok(())
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("{}: cannot write: {e}", path.display()))
+}

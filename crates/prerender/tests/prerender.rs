@@ -1,0 +1,281 @@
+//! The pages as the build renders them: every reader-visible string of the content file, in
+//! order; islands whose props parse back; hostile text escaped; and content problems stopping
+//! the build with their file and place.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use explainer_core::content::model::{Checklists, Labels};
+use explainer_core::content::{parse_content, Content};
+use explainer_prerender::content_files;
+use explainer_prerender::render::render;
+use partnership_explainer::ui::faq::FaqItem;
+use partnership_explainer::ui::root::PageKind;
+use serde_json::Value;
+
+const SHIPPED: &str = include_str!("../../../public/content/en.json");
+const BASE: &str = "https://news.example/explainer/";
+
+fn shipped() -> Arc<Content> {
+    Arc::new(parse_content(SHIPPED).expect("the shipped content is valid"))
+}
+
+/// `html`'s text as a reader gets it: tags dropped, the entities Leptos writes decoded.
+fn text_of(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    decode(&text)
+}
+
+fn decode(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Every reader-visible string of the story, glossary, points of view, FAQ and checklists,
+/// in the order the page shows them (glossary references as the words they show).
+fn strings_in_page_order(content: &Content) -> Vec<String> {
+    // A term's definition follows it in the text, so each run of story text is a string.
+    let plain = |text: &str| -> Vec<String> {
+        explainer_core::content::inline::parse(text)
+            .unwrap()
+            .into_iter()
+            .map(|run| match run {
+                explainer_core::content::inline::Inline::Text(t) => t.to_string(),
+                explainer_core::content::inline::Inline::Term { id, shown } => shown
+                    .map(str::to_string)
+                    .unwrap_or_else(|| content.glossary.iter().find(|g| g.id == id).unwrap().term.clone()),
+            })
+            .collect()
+    };
+    let story = &content.story;
+    let mut out = vec![story.kicker.clone(), story.headline.clone()];
+    out.extend(plain(&story.standfirst));
+    for fact in &story.key_facts {
+        out.extend([fact.label.clone(), fact.value.clone()]);
+    }
+    for section in &story.sections {
+        out.push(section.title.clone());
+        out.extend(plain(&section.summary));
+        out.extend(section.body.iter().flat_map(|p| plain(p)));
+        if let Some(list) = &section.list {
+            out.extend(plain(&list.intro));
+            out.extend(list.items.iter().flat_map(|i| plain(i)));
+        }
+        if let Some(perspectives) = &section.perspectives {
+            for tab in &perspectives.tabs {
+                out.push(tab.label.clone());
+                out.extend(plain(&tab.intro));
+                out.extend(tab.items.iter().flat_map(|i| plain(i)));
+                out.extend(tab.note.iter().flat_map(|n| plain(n)));
+            }
+        }
+        if let Some(fact) = &section.fact {
+            out.extend([fact.label.clone(), fact.value.clone()]);
+        }
+    }
+    if let Some(checklists) = &content.checklists {
+        out.extend([checklists.heading.clone(), checklists.intro.clone()]);
+        for list in &checklists.lists {
+            out.extend([list.title.clone(), list.intro.clone()]);
+            for group in &list.groups {
+                out.push(group.title.clone());
+                out.extend(group.text.clone());
+                out.extend(group.items.iter().map(|i| i.text.clone()));
+            }
+        }
+    }
+    for entry in &content.faq {
+        out.extend([entry.question.clone(), entry.answer.clone()]);
+    }
+    for entry in &content.glossary {
+        out.extend([entry.term.clone(), entry.definition.clone()]);
+    }
+    out.push(content.labels.source_note.clone());
+    out
+}
+
+#[test]
+fn the_page_holds_every_string_of_the_content_in_order() {
+    let content = shipped();
+    for kind in [PageKind::Page, PageKind::Frame, PageKind::Fragment] {
+        let text = text_of(&render(&content, kind, BASE));
+        let mut from = 0;
+        for string in strings_in_page_order(&content) {
+            let found = text[from..].find(&string).unwrap_or_else(|| {
+                panic!("{kind:?}: {string:?} is missing or out of order")
+            });
+            from += found + string.len();
+        }
+    }
+}
+
+#[test]
+fn only_the_own_page_has_the_progress_bar_and_embed_panel() {
+    let content = shipped();
+    let embed_heading = &content.labels.embed_heading;
+    let has_chrome = |html: &str| {
+        (
+            html.contains("class=\"reading-progress"),
+            text_of(html).contains(embed_heading.as_str()),
+        )
+    };
+    let page = render(&content, PageKind::Page, BASE);
+    assert_eq!(has_chrome(&page), (true, true));
+    assert!(!page.contains("explainer--embedded"));
+    for kind in [PageKind::Frame, PageKind::Fragment] {
+        let html = render(&content, kind, BASE);
+        assert_eq!(has_chrome(&html), (false, false), "{kind:?}");
+        assert!(html.contains("explainer--embedded"));
+    }
+}
+
+/// Every island's name and props, in page order.
+fn islands(html: &str) -> Vec<(String, Option<Value>)> {
+    html.split("<leptos-island ")
+        .skip(1)
+        .map(|tag| {
+            let tag = &tag[..tag.find('>').unwrap()];
+            let attribute = |name: &str| {
+                let start = tag.find(&format!("{name}=\""))? + name.len() + 2;
+                Some(decode(&tag[start..start + tag[start..].find('"')?]))
+            };
+            let props = attribute("data-props").map(|json| serde_json::from_str(&json).unwrap());
+            (attribute("data-component").unwrap(), props)
+        })
+        .collect()
+}
+
+#[test]
+fn islands_props_parse_back_into_their_types() {
+    let content = shipped();
+    let found = islands(&render(&content, PageKind::Page, BASE));
+    let named = |prefix: &str| -> Vec<&Option<Value>> {
+        found.iter().filter(|(name, _)| name.starts_with(prefix)).map(|(_, p)| p).collect()
+    };
+    let checklists = named("Checklists_");
+    assert_eq!(checklists.len(), 1);
+    let props = checklists[0].as_ref().unwrap();
+    let parsed: Checklists = serde_json::from_value(props["checklists"].clone()).unwrap();
+    assert_eq!(Some(parsed), content.checklists);
+    let faq = named("FaqIsland_");
+    let props = faq[0].as_ref().unwrap();
+    let items: Vec<FaqItem> = serde_json::from_value(props["items"].clone()).unwrap();
+    assert_eq!(items.len(), content.faq.len());
+    let labels: Labels = serde_json::from_value(props["labels"].clone()).unwrap();
+    assert_eq!(labels, content.labels);
+    assert_eq!(named("SectionBody_").len(), content.story.sections.len());
+    assert_eq!(named("ExplainerRoot_").len(), 1);
+    let terms = named("Term_");
+    assert!(!terms.is_empty());
+    for (i, props) in terms.iter().enumerate() {
+        assert_eq!(props.as_ref().unwrap()["n"], Value::from(i + 1));
+    }
+}
+
+#[test]
+fn hostile_strings_come_out_as_text() {
+    let hostile = "<img src=x onerror=alert(1)> & \"quotes\" </script>";
+    let mut doc: Value = serde_json::from_str(SHIPPED).unwrap();
+    doc["story"]["headline"] = Value::from(hostile);
+    doc["faq"][0]["answer"] = Value::from(hostile);
+    doc["checklists"]["lists"][0]["groups"][0]["items"][0]["text"] = Value::from(hostile);
+    let content = Arc::new(parse_content(&doc.to_string()).unwrap());
+    let html = without_props(&render(&content, PageKind::Page, BASE));
+    assert!(!html.contains("<img"), "markup from content reached the HTML");
+    assert!(!html.contains("</script>"));
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    // In the islands' props the same text is JSON in an attribute, and parses back whole.
+    let faq = islands(&render(&content, PageKind::Page, BASE))
+        .into_iter()
+        .find_map(|(name, props)| name.starts_with("FaqIsland_").then_some(props))
+        .flatten()
+        .unwrap();
+    assert_eq!(faq["items"][0]["entry"]["answer"], hostile);
+    let head = explainer_prerender::head::head_tags(&content, PageKind::Page, BASE);
+    assert!(!head.contains("<img") && !head.contains("\" </script>"));
+}
+
+/// `html` with the islands' props (JSON in attributes) taken out.
+fn without_props(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find(" data-props=\"") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + " data-props=\"".len()..];
+        rest = &after[after.find('"').unwrap() + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A copy of the shipped content with `change` made to it, written to a file of its own.
+fn broken_file(name: &str, change: impl FnOnce(&mut Value)) -> PathBuf {
+    let mut doc: Value = serde_json::from_str(SHIPPED).unwrap();
+    change(&mut doc);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("content");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+    path
+}
+
+fn build_check(path: &Path) -> String {
+    content_files::load(path).expect_err("the file should be refused")
+}
+
+#[test]
+fn a_missing_answer_stops_the_build_at_its_place() {
+    let path = broken_file("missing.json", |doc| {
+        doc["faq"][3].as_object_mut().unwrap().remove("answer");
+    });
+    let report = build_check(&path);
+    assert!(report.starts_with(&format!("{}: faq[3].answer: missing", path.display())), "{report}");
+    assert!(report.contains("nothing was built"));
+}
+
+#[test]
+fn broken_json_stops_the_build_with_its_line_and_column() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("content");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("broken.json");
+    std::fs::write(&path, "{\n  \"lang\": \"en\",\n  \"labels\": {,\n}").unwrap();
+    let report = build_check(&path);
+    assert!(report.starts_with(&format!("{}: line 3, column 14: not valid JSON", path.display())), "{report}");
+}
+
+#[test]
+fn a_dangling_reference_and_an_empty_text_are_both_reported() {
+    let path = broken_file("two.json", |doc| {
+        doc["faq"][0]["section"] = Value::from("no-such-section");
+        doc["story"]["sections"][1]["title"] = Value::from(" ");
+    });
+    let report = build_check(&path);
+    assert!(report.contains("story.sections[1].title: must not be empty"), "{report}");
+    assert!(report.contains("faq[0].section:"), "{report}");
+    assert!(report.contains("2 problem(s)"), "{report}");
+}
+
+#[test]
+fn check_lists_every_file_and_fails_on_any_problem() {
+    let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/content/en.json");
+    let bad = broken_file("wrong-type.json", |doc| doc["story"]["headline"] = Value::from(3));
+    let paths = [good.display().to_string(), bad.display().to_string()];
+    assert_eq!(
+        content_files::check_files(&paths),
+        Err("1 of 2 file(s) have problems".to_string())
+    );
+    assert_eq!(content_files::check_files(&paths[..1]), Ok(()));
+}
