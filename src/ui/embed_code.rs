@@ -3,6 +3,7 @@
 
 use explainer_core::content::model::Labels;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::ui::clipboard::copy_text;
 
@@ -21,6 +22,32 @@ pub fn snippets(base: &str, title: &str) -> [String; 2] {
     ]
 }
 
+/// The interface words "Embed this" shows: only these travel to the browser.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EmbedLabels {
+    pub page_title: String,
+    pub heading: String,
+    pub intro: String,
+    pub frame_label: String,
+    pub script_label: String,
+    pub copy: String,
+    pub copied: String,
+}
+
+impl From<&Labels> for EmbedLabels {
+    fn from(labels: &Labels) -> Self {
+        EmbedLabels {
+            page_title: labels.page_title.clone(),
+            heading: labels.embed_heading.clone(),
+            intro: labels.embed_intro.clone(),
+            frame_label: labels.embed_frame_label.clone(),
+            script_label: labels.embed_script_label.clone(),
+            copy: labels.embed_copy.clone(),
+            copied: labels.embed_copied.clone(),
+        }
+    }
+}
+
 /// The folder the page was loaded from, as an absolute URL ending `/`.
 fn served_from() -> Option<String> {
     let base = document().base_uri().ok().flatten()?;
@@ -30,7 +57,7 @@ fn served_from() -> Option<String> {
 /// A disclosure holding the two snippets, each with a copy button. Rendered for `base_url`
 /// (where the build says it is published); once hydrated, for the address actually in use.
 #[island]
-pub fn EmbedCode(labels: Labels, base_url: String) -> impl IntoView {
+pub fn EmbedCode(labels: EmbedLabels, base_url: String) -> impl IntoView {
     let base = RwSignal::new(base_url);
     Effect::new(move |_| {
         if let Some(here) = served_from() {
@@ -54,23 +81,23 @@ pub fn EmbedCode(labels: Labels, base_url: String) -> impl IntoView {
                 });
             }
         };
-        let copied_label = labels.embed_copied.clone();
+        let copied_label = labels.copied.clone();
         view! {
             <div class="embed-code__snippet">
                 <p id=label_id.clone() class="embed-code__label">{label}</p>
                 // Text, escaped like any other (a textarea's content would not be).
                 <pre class="embed-code__text" tabindex="0" aria-labelledby=label_id><code>{code.clone()}</code></pre>
-                <button type="button" class="control js-only" on:click=copy>{labels.embed_copy.clone()}</button>
+                <button type="button" class="control js-only" on:click=copy>{labels.copy.clone()}</button>
                 <span role="status">{move || (copied.get() == Some(index)).then(|| copied_label.clone())}</span>
             </div>
         }
     };
     view! {
         <details class="embed-code">
-            <summary class="embed-code__summary">{labels.embed_heading.clone()}</summary>
-            <p>{labels.embed_intro.clone()}</p>
-            {snippet(0, labels.embed_frame_label.clone())}
-            {snippet(1, labels.embed_script_label.clone())}
+            <summary class="embed-code__summary">{labels.heading.clone()}</summary>
+            <p>{labels.intro.clone()}</p>
+            {snippet(0, labels.frame_label.clone())}
+            {snippet(1, labels.script_label.clone())}
         </details>
     }
 }

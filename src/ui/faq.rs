@@ -30,6 +30,40 @@ pub struct FaqItem {
     pub related_title: Option<String>,
 }
 
+/// The interface words the FAQ island shows: only these travel to the browser.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FaqLabels {
+    pub heading: String,
+    pub related_section: String,
+    pub show_all: String,
+    pub hide_all: String,
+    pub filter_label: String,
+    pub filter_clear: String,
+    pub filter_count: String,
+    pub no_match: String,
+    pub copy_link: String,
+    pub link_copied: String,
+    pub copy_failed: String,
+}
+
+impl From<&Labels> for FaqLabels {
+    fn from(labels: &Labels) -> Self {
+        FaqLabels {
+            heading: labels.faq_heading.clone(),
+            related_section: labels.faq_related_section.clone(),
+            show_all: labels.faq_show_all.clone(),
+            hide_all: labels.faq_hide_all.clone(),
+            filter_label: labels.faq_filter_label.clone(),
+            filter_clear: labels.faq_filter_clear.clone(),
+            filter_count: labels.faq_filter_count.clone(),
+            no_match: labels.faq_no_match.clone(),
+            copy_link: labels.faq_copy_link.clone(),
+            link_copied: labels.faq_link_copied.clone(),
+            copy_failed: labels.faq_copy_failed.clone(),
+        }
+    }
+}
+
 /// The FAQ of `content`, as the island's props.
 pub fn faq_items(content: &Content) -> Vec<FaqItem> {
     content
@@ -95,12 +129,12 @@ impl FaqState {
 /// The FAQ section: `items` with the interface's `labels`.
 #[component]
 pub fn Faq(content: Arc<Content>) -> impl IntoView {
-    view! { <FaqIsland items=faq_items(&content) labels=content.labels.clone() /> }
+    view! { <FaqIsland items=faq_items(&content) labels=FaqLabels::from(&content.labels) /> }
 }
 
 /// The interactive FAQ; see the module's note.
 #[island]
-fn FaqIsland(items: Vec<FaqItem>, labels: Labels) -> impl IntoView {
+fn FaqIsland(items: Vec<FaqItem>, labels: FaqLabels) -> impl IntoView {
     let state = FaqState {
         open: RwSignal::new(HashSet::new()),
         query: RwSignal::new(String::new()),
@@ -169,9 +203,9 @@ fn FaqIsland(items: Vec<FaqItem>, labels: Labels) -> impl IntoView {
                 return String::new();
             }
             match shown_ids.with(Vec::len) {
-                0 => fill(&labels.faq_no_match, &[("query", query.trim())]),
+                0 => fill(&labels.no_match, &[("query", query.trim())]),
                 shown => fill(
-                    &labels.faq_filter_count,
+                    &labels.filter_count,
                     &[("shown", &shown.to_string()), ("total", &total.to_string())],
                 ),
             }
@@ -193,10 +227,10 @@ fn FaqIsland(items: Vec<FaqItem>, labels: Labels) -> impl IntoView {
         .collect_view();
     view! {
         <section id=FAQ_ID class="faq" aria-labelledby="faq-title">
-            <h2 id="faq-title">{labels.faq_heading.clone()}</h2>
+            <h2 id="faq-title">{labels.heading.clone()}</h2>
             <div class="faq__tools js-only">
                 <div class="faq__filter">
-                    <label for="faq-filter" class="faq__filter-label">{labels.faq_filter_label.clone()}</label>
+                    <label for="faq-filter" class="faq__filter-label">{labels.filter_label.clone()}</label>
                     <div class="faq__filter-row">
                         <input
                             id="faq-filter"
@@ -213,7 +247,7 @@ fn FaqIsland(items: Vec<FaqItem>, labels: Labels) -> impl IntoView {
                             hidden=move || state.query.with(String::is_empty)
                             on:click=clear
                         >
-                            {labels.faq_filter_clear.clone()}
+                            {labels.filter_clear.clone()}
                         </button>
                     </div>
                 </div>
@@ -226,7 +260,7 @@ fn FaqIsland(items: Vec<FaqItem>, labels: Labels) -> impl IntoView {
                 >
                     {
                         let labels = labels.clone();
-                        move || if all_open() { labels.faq_hide_all.clone() } else { labels.faq_show_all.clone() }
+                        move || if all_open() { labels.hide_all.clone() } else { labels.show_all.clone() }
                     }
                 </button>
             </div>
@@ -256,7 +290,7 @@ fn marked(text: String, query: RwSignal<String>) -> impl IntoView {
 }
 
 /// One question and its answer.
-fn faq_entry(item: FaqItem, shown: Signal<bool>, state: FaqState, labels: &Labels) -> impl IntoView {
+fn faq_entry(item: FaqItem, shown: Signal<bool>, state: FaqState, labels: &FaqLabels) -> impl IntoView {
     let FaqItem {
         entry,
         related_title,
@@ -274,7 +308,7 @@ fn faq_entry(item: FaqItem, shown: Signal<bool>, state: FaqState, labels: &Label
     let related = entry.section.zip(related_title).map(|(section_id, title)| {
         view! {
             <p class="faq__related">
-                {labels.faq_related_section.clone()}" "
+                {labels.related_section.clone()}" "
                 <a href=format!("#{section_id}")>{title}</a>
             </p>
         }
@@ -286,8 +320,8 @@ fn faq_entry(item: FaqItem, shown: Signal<bool>, state: FaqState, labels: &Label
     let copy_message = {
         let (id, copied, failed) = (
             entry.id.clone(),
-            labels.faq_link_copied.clone(),
-            labels.faq_copy_failed.clone(),
+            labels.link_copied.clone(),
+            labels.copy_failed.clone(),
         );
         move || match state.copied.get() {
             Some((copied_id, worked)) if copied_id == id => {
@@ -324,7 +358,7 @@ fn faq_entry(item: FaqItem, shown: Signal<bool>, state: FaqState, labels: &Label
                 {related}
                 <p class="faq__share js-only">
                     <button type="button" class="control faq__copy" on:click=copy>
-                        {labels.faq_copy_link.clone()}
+                        {labels.copy_link.clone()}
                     </button>
                     <span class="faq__copied" role="status">{copy_message}</span>
                 </p>

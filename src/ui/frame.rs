@@ -48,10 +48,11 @@ pub fn send_height(child_id: Option<&str>, height: u32) {
 
 /// Asks the parent to scroll so that a point `top` pixels below the frame's top is in view.
 pub fn ask_parent_to_scroll(child_id: Option<&str>, top: f64) {
-    let top = top.max(0.0).round();
+    // Whole pixels, written as an integer: formatting a float would add kilobytes of wasm.
+    let top = top.max(0.0).round() as u32;
     post_to_parent(&pym_message(child_id, "scrollToChildPos", &top.to_string()));
     post_to_parent(&object(&[
         (MESSAGE_KEY, "scroll".into()),
-        ("top", top.into()),
+        ("top", f64::from(top).into()),
     ]));
 }

@@ -10,7 +10,7 @@ use explainer_core::content::model::KeyFact;
 use explainer_core::content::Content;
 
 use crate::ui::checklists::{Checklists, CHECKLISTS_ID};
-use crate::ui::embed_code::EmbedCode;
+use crate::ui::embed_code::{EmbedCode, EmbedLabels};
 use crate::ui::faq::{Faq, FAQ_ID};
 use crate::ui::reading::ReadingModeSwitch;
 use crate::ui::rich_text::{RichText, TermCount};
@@ -63,7 +63,7 @@ pub fn ExplainerPage(content: Arc<Content>, kind: PageKind, base_url: String) ->
                 </div>
                 <footer class="story-footer">
                     <p>{labels.source_note.clone()}</p>
-                    {own_page.then(|| view! { <EmbedCode labels=labels.clone() base_url /> })}
+                    {own_page.then(|| view! { <EmbedCode labels=EmbedLabels::from(&labels) base_url /> })}
                 </footer>
             </div>
         </ExplainerRoot>

@@ -5,11 +5,11 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use explainer_core::content::model::{Checklists, Labels};
+use explainer_core::content::model::Checklists;
 use explainer_core::content::{parse_content, Content};
 use explainer_prerender::content_files;
 use explainer_prerender::render::render;
-use partnership_explainer::ui::faq::FaqItem;
+use partnership_explainer::ui::faq::{FaqItem, FaqLabels};
 use partnership_explainer::ui::root::PageKind;
 use serde_json::Value;
 
@@ -174,8 +174,8 @@ fn islands_props_parse_back_into_their_types() {
     let props = faq[0].as_ref().unwrap();
     let items: Vec<FaqItem> = serde_json::from_value(props["items"].clone()).unwrap();
     assert_eq!(items.len(), content.faq.len());
-    let labels: Labels = serde_json::from_value(props["labels"].clone()).unwrap();
-    assert_eq!(labels, content.labels);
+    let labels: FaqLabels = serde_json::from_value(props["labels"].clone()).unwrap();
+    assert_eq!(labels, FaqLabels::from(&content.labels));
     assert_eq!(named("SectionBody_").len(), content.story.sections.len());
     assert_eq!(named("ExplainerRoot_").len(), 1);
     let terms = named("Term_");
