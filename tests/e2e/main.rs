@@ -2,12 +2,7 @@
 //! Build `dist/` first (`trunk build --release`); `scripts/test` does both.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod accessibility;
-mod checklists;
-mod csp;
-mod embed;
-mod faq;
-mod layout;
-mod loading;
-mod story;
+mod build;
+mod hydration;
 mod support;
+mod without_javascript;

@@ -10,6 +10,8 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
 
+use super::server::StaticServer;
+
 /// How long a test waits for something to appear before it fails.
 pub const PATIENCE: Duration = Duration::from_secs(20);
 
@@ -81,6 +83,8 @@ fn capabilities(width: u32, height: u32, extra_args: &[&str]) -> Capabilities {
     }
     let mut caps = Capabilities::new();
     caps.insert("goog:chromeOptions".into(), options);
+    // Keep the console and the browser's own messages, for [`browser_log`].
+    caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
     caps
 }
 
@@ -101,6 +105,9 @@ where
 {
     with_browser_configured(width, height, &[], test).await
 }
+
+/// Chromium's flag for a browser with JavaScript turned off. WebDriver's own scripts still run.
+pub const NO_JAVASCRIPT: &[&str] = &["--blink-settings=scriptEnabled=false"];
 
 /// Chromium's flags for a system set to dark mode.
 pub const DARK_MODE: &[&str] = &[
@@ -125,6 +132,84 @@ where
     drop(driver);
     if let Err(failure) = outcome {
         std::panic::resume_unwind(failure.into_panic());
+    }
+}
+
+/// True once the boot script has loaded the wasm and hydrated the page's islands (it sets
+/// `window.wasmBindings` just before it calls `hydrate_page`, in the same task).
+pub const HYDRATED: &str = "return window.wasmBindings !== undefined";
+
+/// Waits for two animation frames, so that effects scheduled by what just happened have run.
+pub async fn two_frames(client: &Client) {
+    client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             requestAnimationFrame(() => requestAnimationFrame(() => done(true)))",
+            vec![],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("waiting for two animation frames: {e}"));
+}
+
+/// Waits until the page's islands are hydrated and the reader's state (applied in effects after
+/// hydration) is in place. The text shows long before: a click on it before hydration is lost.
+pub async fn wait_for_hydration(client: &Client) {
+    wait_until(client, HYDRATED).await;
+    two_frames(client).await;
+}
+
+/// Opens `url` and waits for hydration.
+pub async fn open(client: &Client, url: &str) {
+    client
+        .goto(url)
+        .await
+        .unwrap_or_else(|e| panic!("cannot open {url}: {e}"));
+    wait_for_hydration(client).await;
+}
+
+/// Opens `path` (which starts with `/`) on `server` and waits for hydration.
+pub async fn open_page(client: &Client, server: &StaticServer, path: &str) {
+    open(client, &server.url(path)).await;
+}
+
+/// Reloads the page and waits for hydration again.
+pub async fn reload(client: &Client) {
+    client.refresh().await.unwrap();
+    wait_for_hydration(client).await;
+}
+
+/// A script expression for the shadow root of the element with id `host`.
+pub fn shadow_of(host: &str) -> String {
+    format!("document.getElementById('{host}').shadowRoot")
+}
+
+/// Waits until the script embed in the element with id `host` has fetched the explainer into
+/// its shadow root and hydrated it (the glossary's terms become buttons that work once the
+/// islands' effects have run), and two frames more.
+pub async fn wait_for_embed(client: &Client, host: &str) {
+    let root = shadow_of(host);
+    wait_until(
+        client,
+        &format!("const r = {root}; return !!(r && r.querySelector('.term:not([disabled])'))"),
+    )
+    .await;
+    two_frames(client).await;
+}
+
+/// Types `text` into the field matching `css`, replacing what it held.
+pub async fn fill(client: &Client, css: &str, text: &str) {
+    let field = client
+        .wait()
+        .at_most(PATIENCE)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no element matches {css}: {e}"));
+    field.clear().await.unwrap();
+    if !text.is_empty() {
+        field
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("cannot type into {css}: {e}"));
     }
 }
 
@@ -225,6 +310,59 @@ pub mod keys {
     pub const RIGHT: &str = "\u{E014}";
     pub const DOWN: &str = "\u{E015}";
     pub const TAB: &str = "\u{E004}";
+}
+
+/// Chromedriver's legacy log endpoint: the browser's messages since the last call.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "type": "browser" }).to_string()),
+        )
+    }
+}
+
+/// What the page wrote to the console, and what the browser itself reported (failed loads,
+/// policy violations, unused preloads, deprecations), since the last call: as
+/// `LEVEL message`, with levels `SEVERE`, `WARNING`, `INFO` and `DEBUG`.
+pub async fn browser_log(client: &Client) -> Vec<String> {
+    let entries = client
+        .issue_cmd(BrowserLog)
+        .await
+        .unwrap_or_else(|e| panic!("reading the browser's log: {e}"));
+    entries
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .map(|entry| {
+            format!(
+                "{} {}",
+                entry["level"].as_str().unwrap_or("?"),
+                entry["message"].as_str().unwrap_or("")
+            )
+        })
+        .collect()
+}
+
+/// The browser's errors and warnings since the last call (see [`browser_log`]).
+pub async fn errors_and_warnings(client: &Client) -> Vec<String> {
+    browser_log(client)
+        .await
+        .into_iter()
+        .filter(|line| line.starts_with("SEVERE") || line.starts_with("WARNING"))
+        .collect()
 }
 
 /// A Chrome DevTools Protocol command, sent through chromedriver.

@@ -1,4 +1,6 @@
-//! Shared pieces of the end-to-end tests: a static file server and a headless Chromium.
+//! Shared pieces of the end-to-end tests: a static file server, a headless Chromium with
+//! helpers to open a page and wait for its islands, the shipped content as typed data, and the
+//! storage keys the app uses.
 
 pub mod browser;
 #[path = "../../shared/content_type.rs"]
@@ -6,10 +8,19 @@ pub mod content_type;
 pub mod server;
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
+
+pub use explainer_core::content::Content;
+pub use explainer_core::storage_keys;
+
+/// The repository's root folder.
+pub fn repo_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
 
 /// The release bundle the end-to-end tests run against.
 pub fn dist_dir() -> PathBuf {
-    let dist = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist");
+    let dist = repo_dir().join("dist");
     assert!(
         dist.join("index.html").is_file(),
         "{} has no index.html: build it first with `trunk build --release` (scripts/test does)",
@@ -18,8 +29,65 @@ pub fn dist_dir() -> PathBuf {
     dist
 }
 
-/// The content file shipped in `dist/`, as JSON, so tests follow the content rather than copy it.
-pub fn shipped_content() -> serde_json::Value {
-    let text = std::fs::read_to_string(dist_dir().join("content/en.json")).unwrap();
-    serde_json::from_str(&text).unwrap()
+/// Where `scripts/test` builds the copy published under a sub-path.
+pub const SUB_PATH_DIST: &str = "target/dist-sub-path";
+/// The sub-path that copy is built for (`trunk build --public-url`).
+pub const SUB_PATH: &str = "/graphics/explainer/";
+
+/// The release bundle built for [`SUB_PATH`].
+pub fn sub_path_dist_dir() -> PathBuf {
+    let dist = repo_dir().join(SUB_PATH_DIST);
+    assert!(
+        dist.join("index.html").is_file(),
+        "no {SUB_PATH_DIST}: run `trunk build --release --public-url {SUB_PATH} --dist {SUB_PATH_DIST}`"
+    );
+    dist
+}
+
+/// The file name of the wasm module in the bundle at `dist` (its name carries a hash).
+pub fn wasm_file(dist: &std::path::Path) -> String {
+    std::fs::read_dir(dist)
+        .unwrap()
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .find(|name| name.ends_with("_bg.wasm"))
+        .unwrap_or_else(|| panic!("no wasm in {}", dist.display()))
+}
+
+/// The content file the build renders (`public/content/en.json`), typed, so tests follow the
+/// content rather than copy it.
+pub fn content() -> &'static Content {
+    static CONTENT: OnceLock<Content> = OnceLock::new();
+    CONTENT.get_or_init(|| {
+        let path = repo_dir().join("public/content/en.json");
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        explainer_core::content::parse_content(&text)
+            .unwrap_or_else(|problems| panic!("{}: {problems:?}", path.display()))
+    })
+}
+
+/// The shipped content's checklists (the tests need a story that has them).
+pub fn checklists() -> &'static explainer_core::content::model::Checklists {
+    content()
+        .checklists
+        .as_ref()
+        .expect("the shipped content has checklists")
+}
+
+/// What a reader sees of a piece of story text: glossary references (`[[id]]` or
+/// `[[id|shown words]]`) as their words, whitespace collapsed as `innerText` does.
+pub fn shown_text(text: &str) -> String {
+    use explainer_core::content::inline::{parse, Inline};
+    let runs = parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+    let words: String = runs
+        .into_iter()
+        .map(|run| match run {
+            Inline::Text(words) => words.to_string(),
+            Inline::Term { id, shown } => shown.map(str::to_string).unwrap_or_else(|| {
+                let entry = content().glossary.iter().find(|g| g.id == id);
+                entry.map_or(id.to_string(), |g| g.term.clone())
+            }),
+        })
+        .collect();
+    words.split_whitespace().collect::<Vec<_>>().join(" ")
 }

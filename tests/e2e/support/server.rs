@@ -18,6 +18,8 @@ pub enum Reply {
     Missing,
     /// Answer 200 with this body.
     Body(String),
+    /// Close the connection without an answer, as when the network fails: `fetch` rejects.
+    Hangup,
 }
 
 type Overrides = Arc<Mutex<HashMap<String, Reply>>>;
@@ -101,6 +103,10 @@ fn serve(stream: TcpStream, root: &Path, prefix: &str, overrides: &Overrides, ex
     let path = target.split(['?', '#']).next().unwrap_or("/");
     let reply = overrides.lock().unwrap().get(path).cloned();
     let (status, kind, body) = match reply {
+        Some(Reply::Hangup) => {
+            let _ = stream.shutdown(std::net::Shutdown::Both);
+            return;
+        }
         Some(Reply::Missing) => not_found(),
         Some(Reply::Body(body)) => ("200 OK", content_type(path), body.into_bytes()),
         None => match path.strip_prefix(prefix) {

@@ -1,0 +1,247 @@
+//! Without JavaScript (turned off, or the wasm failing to load) the whole story reads: every
+//! section, both points of view, every FAQ answer, the glossary and the checklists show, every
+//! contents link lands, and no control that needs JavaScript is shown.
+
+use fantoccini::Client;
+use serde_json::json;
+
+use crate::support::browser::{click, eval, wait_until, with_browser_configured, NO_JAVASCRIPT};
+use crate::support::server::{Reply, StaticServer};
+use crate::support::{content, dist_dir, shown_text, wasm_file};
+
+/// Each part of the page that must be readable (a CSS selector) and the words it must show.
+fn readable_parts() -> Vec<(String, Vec<String>)> {
+    let content = content();
+    let story = &content.story;
+    let mut parts = Vec::new();
+    let mut header = vec![
+        story.kicker.clone(),
+        story.headline.clone(),
+        shown_text(&story.standfirst),
+    ];
+    for fact in &story.key_facts {
+        header.extend([fact.label.clone(), fact.value.clone()]);
+    }
+    parts.push((".story-header".to_string(), header));
+    for section in &story.sections {
+        let id = &section.id;
+        parts.push((
+            format!("#{id}"),
+            vec![section.title.clone(), shown_text(&section.summary)],
+        ));
+        let mut body: Vec<String> = section.body.iter().map(|p| shown_text(p)).collect();
+        if let Some(list) = &section.list {
+            body.push(shown_text(&list.intro));
+            body.extend(list.items.iter().map(|i| shown_text(i)));
+        }
+        if let Some(fact) = &section.fact {
+            body.extend([fact.label.clone(), fact.value.clone()]);
+        }
+        parts.push((format!("#{id}-body"), body));
+        for tab in section.perspectives.iter().flat_map(|p| &p.tabs) {
+            let mut panel = vec![tab.label.clone(), shown_text(&tab.intro)];
+            panel.extend(tab.items.iter().map(|i| shown_text(i)));
+            panel.extend(tab.note.iter().map(|n| shown_text(n)));
+            parts.push((format!("#{id}-{}-panel", tab.id), panel));
+        }
+    }
+    for entry in &content.faq {
+        let id = &entry.id;
+        parts.push((format!("#faq-{id}"), vec![entry.question.clone()]));
+        parts.push((format!("#faq-{id}-answer"), vec![entry.answer.clone()]));
+    }
+    for entry in &content.glossary {
+        parts.push((
+            format!("#glossary-{}", entry.id),
+            vec![entry.term.clone(), entry.definition.clone()],
+        ));
+    }
+    for list in content.checklists.iter().flat_map(|c| &c.lists) {
+        let mut words = vec![list.title.clone(), list.intro.clone()];
+        for group in &list.groups {
+            words.push(group.title.clone());
+            words.extend(group.text.clone());
+            words.extend(group.items.iter().map(|i| i.text.clone()));
+        }
+        parts.push((format!("#list-{}", list.id), words));
+    }
+    parts
+}
+
+/// Lists every part that is missing, not shown, or lacks some of its words (in any case:
+/// `innerText` applies the styles' `text-transform`).
+const UNREADABLE: &str = "const [parts] = arguments; \
+    const norm = t => t.replace(/\\s+/g, ' ').trim().toLowerCase(); const problems = []; \
+    for (const [css, texts] of parts) { \
+      const el = document.querySelector(css); \
+      if (!el) { problems.push(css + ': missing'); continue; } \
+      if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true }) \
+          || el.getBoundingClientRect().height < 1) { problems.push(css + ': not shown'); continue; } \
+      const shown = norm(el.innerText); \
+      for (const t of texts) if (!shown.includes(norm(t))) problems.push(css + ': lacks ' + JSON.stringify(t)); \
+    } \
+    return problems;";
+
+/// Controls that do nothing without JavaScript, and must not be shown then.
+const JS_ONLY: &[&str] = &[
+    ".js-only",
+    ".reading-mode",
+    ".reading-progress",
+    ".section-toggle",
+    ".toc__toggle",
+    ".perspectives__tabs",
+    "[role=tab]",
+    ".faq__tools",
+    ".faq__copy",
+    ".checklists__tools",
+    ".embed-code button",
+];
+
+/// Checks that everything reads and no control that needs JavaScript shows.
+async fn assert_static_layout(client: &Client, state: &str) {
+    let parts = readable_parts();
+    let problems = client
+        .execute(UNREADABLE, vec![json!(parts)])
+        .await
+        .unwrap();
+    assert_eq!(problems, json!([]), "{state}: unreadable parts");
+    let shown = eval(
+        client,
+        &format!(
+            "return [...document.querySelectorAll({:?})].filter(e => e.checkVisibility()) \
+             .map(e => e.outerHTML.slice(0, 80))",
+            JS_ONLY.join(", ")
+        ),
+    )
+    .await;
+    assert_eq!(
+        shown,
+        json!([]),
+        "{state}: controls that need JavaScript show"
+    );
+}
+
+/// Follows every link of the contents, as a reader would, and checks that its target shows at
+/// the top of the window, below its scroll margin (or the page is scrolled to its end).
+async fn assert_contents_links_land(client: &Client, state: &str) {
+    let targets = eval(
+        client,
+        "return [...document.querySelectorAll('.toc a')].map(a => a.getAttribute('href'))",
+    )
+    .await;
+    let targets: Vec<String> = serde_json::from_value(targets).unwrap();
+    let expected = crate::support::content().story.sections.len() + 3;
+    assert_eq!(
+        targets.len(),
+        expected,
+        "{state}: sections, checklists, FAQ, glossary: {targets:?}"
+    );
+    for href in targets {
+        let id = href
+            .strip_prefix('#')
+            .unwrap_or_else(|| panic!("{href} is not a fragment"));
+        eval(client, "window.scrollTo(0, 0)").await;
+        click(client, &format!(".toc a[href='{href}']")).await;
+        let landed = format!(
+            "const e = document.getElementById('{id}'); if (!e || !e.checkVisibility()) return false; \
+             const top = e.getBoundingClientRect().top - parseFloat(getComputedStyle(e).scrollMarginTop); \
+             const end = Math.ceil(scrollY + innerHeight) >= document.documentElement.scrollHeight - 1; \
+             return location.hash === '{href}' && (Math.abs(top) <= 2 || (end && top > 0 && top < innerHeight))"
+        );
+        wait_until(client, &landed).await;
+    }
+}
+
+async fn without_javascript(width: u32) {
+    let server = StaticServer::start(dist_dir());
+    with_browser_configured(width, 900, NO_JAVASCRIPT, move |client| async move {
+        client.goto(&server.url("/")).await.unwrap();
+        let ran = eval(
+            &client,
+            "return [typeof window.wasmBindings, document.querySelectorAll('leptos-island .term:not([disabled])').length]",
+        )
+        .await;
+        assert_eq!(ran, json!(["undefined", 0]), "no script ran");
+        assert_static_layout(&client, &format!("{width}px, JavaScript off")).await;
+        assert_contents_links_land(&client, &format!("{width}px, JavaScript off")).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn with_javascript_off_everything_reads_and_no_control_shows_on_a_desktop() {
+    without_javascript(1280).await;
+}
+
+#[tokio::test]
+async fn with_javascript_off_everything_reads_and_no_control_shows_on_a_phone() {
+    without_javascript(375).await;
+}
+
+#[tokio::test]
+async fn the_frame_page_reads_without_javascript() {
+    let server = StaticServer::start(dist_dir());
+    with_browser_configured(1280, 900, NO_JAVASCRIPT, move |client| async move {
+        client.goto(&server.url("/embed.html")).await.unwrap();
+        assert_static_layout(&client, "embed.html, JavaScript off").await;
+    })
+    .await;
+}
+
+/// True once the loader has added the static stylesheet and it applies.
+const STATIC_STYLES_APPLY: &str =
+    "return [...document.styleSheets].some(s => s.href && s.href.endsWith('/static.css')) \
+    && getComputedStyle(document.querySelector('.faq__tools')).display === 'none'";
+
+#[tokio::test]
+async fn when_the_wasm_fails_to_load_the_static_layout_applies() {
+    let dist = dist_dir();
+    let server = StaticServer::start(&dist);
+    server.set(&format!("/{}", wasm_file(&dist)), Reply::Missing);
+    with_browser_configured(1280, 900, &[], move |client| async move {
+        client.goto(&server.url("/")).await.unwrap();
+        wait_until(&client, STATIC_STYLES_APPLY).await;
+        assert_eq!(
+            eval(&client, "return typeof window.wasmBindings").await,
+            json!("undefined")
+        );
+        assert_static_layout(&client, "the wasm missing").await;
+        assert_contents_links_land(&client, "the wasm missing").await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn when_the_wasm_glue_fails_to_load_the_static_layout_applies() {
+    let dist = dist_dir();
+    let glue = wasm_file(&dist).replace("_bg.wasm", ".js");
+    let server = StaticServer::start(&dist);
+    server.set(&format!("/{glue}"), Reply::Missing);
+    with_browser_configured(1280, 900, &[], move |client| async move {
+        client.goto(&server.url("/")).await.unwrap();
+        wait_until(&client, STATIC_STYLES_APPLY).await;
+        assert_static_layout(&client, "the wasm's JavaScript missing").await;
+    })
+    .await;
+}
+
+/// Kept from the loading tests: the page shows its content as built, under its title.
+#[tokio::test]
+async fn the_page_title_and_headline_come_from_the_content() {
+    let server = StaticServer::start(dist_dir());
+    with_browser_configured(1280, 900, NO_JAVASCRIPT, move |client| async move {
+        client.goto(&server.url("/")).await.unwrap();
+        let content = content();
+        assert_eq!(client.title().await.unwrap(), content.labels.page_title);
+        let shown = eval(
+            &client,
+            "return [document.querySelector('h1').textContent, document.querySelectorAll('.story-section').length]",
+        )
+        .await;
+        assert_eq!(
+            shown,
+            json!([content.story.headline, content.story.sections.len()])
+        );
+    })
+    .await;
+}
