@@ -1,83 +1,52 @@
 //! The opportunity checklists: choosing a role, ticking and keeping ticks, reset and undo,
 //! damaged or blocked storage, other tabs, exports, printing and share links.
 
-use std::time::Duration;
-
 use fantoccini::Client;
-use partnership_explainer::content::parse_content;
-use partnership_explainer::plan::Plan;
-use partnership_explainer::plan_export::{export, Format};
-use serde_json::{json, Value};
+use serde_json::json;
+
+use explainer_core::content::model::ChecklistLabels;
+use explainer_core::plan::Plan;
+use explainer_core::plan_export::{export, Format};
 
 use crate::support::browser::{
-    before_each_page, cdp, click, emulate_media, eval, text_of, wait_until, with_browser,
-    BLOCK_STORAGE,
+    before_each_page, cdp, click, emulate_media, eval, open_page, reload, text_of, wait_for_file,
+    wait_until, with_browser, BLOCK_STORAGE,
 };
 use crate::support::server::StaticServer;
-use crate::support::{dist_dir, shipped_content};
+use crate::support::storage_keys::{PLAN, PLAN_SET_ASIDE};
+use crate::support::{checklists, dist_dir, repo_dir};
 
-const PLAN_KEY: &str = "explainer:v1:plan";
-
-fn checklists() -> Value {
-    shipped_content()["checklists"].clone()
-}
-
-fn label(name: &str) -> String {
-    checklists()["labels"][name].as_str().unwrap().to_string()
+fn labels() -> &'static ChecklistLabels {
+    &checklists().labels
 }
 
 /// Every item id, in content order.
 fn item_ids() -> Vec<String> {
-    let mut ids = Vec::new();
-    for list in checklists()["lists"].as_array().unwrap() {
-        for group in list["groups"].as_array().unwrap() {
-            for item in group["items"].as_array().unwrap() {
-                ids.push(item["id"].as_str().unwrap().to_string());
-            }
-        }
-    }
-    ids
+    checklists().item_ids().map(str::to_string).collect()
 }
 
 /// The id of the first list whose audience is `role`, and its first two items.
 fn list_for(role: &str) -> (String, Vec<String>) {
-    let lists = checklists()["lists"].as_array().unwrap().clone();
-    let list = lists
+    let list = checklists()
+        .lists
         .iter()
-        .find(|l| l["audience"].as_array().unwrap().contains(&json!(role)))
+        .find(|l| l.is_for(Some(role)))
         .unwrap();
-    let items = list["groups"][0]["items"].as_array().unwrap();
-    (
-        list["id"].as_str().unwrap().to_string(),
-        items
-            .iter()
-            .take(2)
-            .map(|i| i["id"].as_str().unwrap().to_string())
-            .collect(),
-    )
+    let items = list.item_ids().take(2).map(str::to_string).collect();
+    (list.id.clone(), items)
 }
 
 /// How many items the list `id` has.
 fn items_in(id: &str) -> usize {
-    let lists = checklists()["lists"].as_array().unwrap().clone();
-    let list = lists.iter().find(|l| l["id"] == json!(id)).unwrap();
-    list["groups"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|g| g["items"].as_array().unwrap().len())
-        .sum()
+    let list = checklists().lists.iter().find(|l| l.id == id).unwrap();
+    list.item_ids().count()
 }
 
 fn progress(done: usize, total: usize) -> String {
-    label("progress")
+    labels()
+        .progress
         .replace("{done}", &done.to_string())
         .replace("{total}", &total.to_string())
-}
-
-async fn open_page(client: &Client, server: &StaticServer, path: &str) {
-    client.goto(&server.url(path)).await.unwrap();
-    text_of(client, "#checklists h2").await;
 }
 
 async fn choose_role(client: &Client, role: &str) {
@@ -142,8 +111,7 @@ async fn choosing_a_role_orders_and_opens_the_lists() {
         );
         wait_until(&client, &cambodian_first).await;
 
-        client.refresh().await.unwrap();
-        text_of(&client, "#checklists h2").await;
+        reload(&client).await;
         wait_until(&client, &cambodian_first).await;
     })
     .await;
@@ -168,8 +136,7 @@ async fn ticks_show_progress_and_survive_a_reload() {
         let bar = eval(&client, &format!("return getComputedStyle(document.querySelector('#list-{list} .progress__bar')).transform")).await;
         assert_ne!(bar, json!("matrix(0, 0, 0, 1, 0, 0)"), "the list's bar moved");
 
-        client.refresh().await.unwrap();
-        text_of(&client, "#checklists h2").await;
+        reload(&client).await;
         wait_until(&client, &is_ticked(&items[0])).await;
         assert_eq!(eval(&client, TICKED).await, json!([format!("item-{}", items[0]), format!("item-{}", items[1])]));
         assert_eq!(eval(&client, "return document.querySelector('input[name=plan-role]:checked').value").await, json!("cambodian-business"));
@@ -183,7 +150,7 @@ async fn reset_asks_first_and_can_be_undone() {
     let server = StaticServer::start(dist_dir());
     let (_, items) = list_for("american-company");
     let total = item_ids().len();
-    let (reset_yes, undo) = (label("reset_yes"), label("undo"));
+    let (reset_yes, undo) = (labels().reset_yes.clone(), labels().undo.clone());
     with_browser(move |client| async move {
         open_page(&client, &server, "/").await;
         tick(&client, &items[0]).await;
@@ -235,8 +202,7 @@ async fn reset_asks_first_and_can_be_undone() {
             ),
         )
         .await;
-        client.refresh().await.unwrap();
-        text_of(&client, "#checklists h2").await;
+        reload(&client).await;
         wait_until(&client, &is_ticked(&items[1])).await;
     })
     .await;
@@ -246,16 +212,16 @@ async fn reset_asks_first_and_can_be_undone() {
 async fn a_corrupt_or_unknown_stored_plan_is_set_aside_and_reported_once() {
     let server = StaticServer::start(dist_dir());
     let item = item_ids()[0].clone();
-    let notice = label("storage_reset");
+    let notice = labels().storage_reset.clone();
     with_browser(move |client| async move {
         for stored in ["{not json", "{\"version\":99,\"role\":null,\"done\":[]}"] {
             open_page(&client, &server, "/").await;
             eval(
                 &client,
-                &format!("localStorage.setItem('{PLAN_KEY}', {stored:?})"),
+                &format!("localStorage.setItem('{PLAN}', {stored:?})"),
             )
             .await;
-            client.refresh().await.unwrap();
+            reload(&client).await;
             assert_eq!(shown_notice(&client).await, notice);
             assert_eq!(
                 eval(
@@ -267,14 +233,13 @@ async fn a_corrupt_or_unknown_stored_plan_is_set_aside_and_reported_once() {
             );
             let aside = eval(
                 &client,
-                "return localStorage.getItem('explainer:v1:plan:set-aside')",
+                &format!("return localStorage.getItem('{PLAN_SET_ASIDE}')"),
             )
             .await;
             assert_eq!(aside, json!(stored), "the old value is kept aside");
 
             tick(&client, &item).await;
-            client.refresh().await.unwrap();
-            text_of(&client, "#checklists h2").await;
+            reload(&client).await;
             wait_until(&client, &is_ticked(&item)).await;
             assert_eq!(
                 eval(
@@ -296,7 +261,7 @@ async fn a_plan_works_in_memory_when_storage_throws() {
     let server = StaticServer::start(dist_dir());
     let item = item_ids()[3].clone();
     let total = item_ids().len();
-    let notice = label("storage_unavailable");
+    let notice = labels().storage_unavailable.clone();
     with_browser(move |client| async move {
         before_each_page(&client, BLOCK_STORAGE).await;
         open_page(&client, &server, "/").await;
@@ -320,7 +285,7 @@ async fn a_plan_works_in_memory_when_storage_throws() {
 async fn a_change_in_another_tab_shows_up() {
     let server = StaticServer::start(dist_dir());
     let item = item_ids()[5].clone();
-    let notice = label("changed_elsewhere");
+    let notice = labels().changed_elsewhere.clone();
     with_browser(move |client| async move {
         open_page(&client, &server, "/").await;
         let first = client.window().await.unwrap();
@@ -335,12 +300,6 @@ async fn a_change_in_another_tab_shows_up() {
     .await;
 }
 
-/// The shipped content, typed, to build the expected exports with the library itself.
-fn typed_checklists() -> partnership_explainer::content::model::Checklists {
-    let text = std::fs::read_to_string(dist_dir().join("content/en.json")).unwrap();
-    parse_content(&text).unwrap().checklists.unwrap()
-}
-
 #[tokio::test]
 async fn the_plan_copies_as_text_and_downloads_as_markdown() {
     let server = StaticServer::start(dist_dir());
@@ -348,7 +307,7 @@ async fn the_plan_copies_as_text_and_downloads_as_markdown() {
     let (_, items) = list_for("cambodian-business");
     let downloads = tempdir("downloads");
     let folder = downloads.to_string_lossy().to_string();
-    let copied = label("text_copied");
+    let copied = labels().text_copied.clone();
     with_browser(move |client| async move {
         cdp(&client, "Browser.grantPermissions", json!({ "origin": origin, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"] })).await;
         cdp(&client, "Browser.setDownloadBehavior", json!({ "behavior": "allow", "downloadPath": folder })).await;
@@ -356,44 +315,98 @@ async fn the_plan_copies_as_text_and_downloads_as_markdown() {
         choose_role(&client, "cambodian-business").await;
         tick(&client, &items[1]).await;
         let plan = Plan { role: Some("cambodian-business".into()), done: [items[1].clone()].into() };
-        let lists = typed_checklists();
+        let lists = checklists();
 
         click(&client, ".checklists__tool-row button:nth-child(1)").await;
         wait_until(&client, &format!("return document.querySelector('.checklists__said').textContent.includes({copied:?})")).await;
         let clipboard = client.execute_async("navigator.clipboard.readText().then(arguments[0])", vec![]).await.unwrap();
-        assert_eq!(clipboard, json!(export(&plan, &lists, Format::Text)));
+        assert_eq!(clipboard, json!(export(&plan, lists, Format::Text)));
 
         click(&client, ".checklists__tool-row button:nth-child(2)").await;
-        let file = downloads.join("plan.md");
-        for _ in 0..100 {
-            if file.is_file() {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        let markdown = std::fs::read_to_string(&file).expect("plan.md was downloaded");
-        assert_eq!(markdown, export(&plan, &lists, Format::Markdown));
+        let markdown = wait_for_file(&downloads.join("plan.md")).await;
+        assert_eq!(markdown, export(&plan, lists, Format::Markdown));
     })
     .await;
 }
 
+/// Stands in for the print dialog: records, at the moment `print()` is called, the app root's
+/// classes and which parts the printed page would show (print media is emulated beforehand).
+const RECORD_PRINT: &str = "window.__printed = []; window.print = () => { \
+    const shows = css => [...document.querySelectorAll(css)].some(e => e.getClientRects().length > 0); \
+    const every = css => [...document.querySelectorAll(css)].every(e => e.getClientRects().length > 0); \
+    window.__printed.push({ classes: document.querySelector('.explainer').className, \
+      header: shows('.story-header'), sections: shows('.story-section'), faq: shows('.faq'), \
+      glossary: shows('.glossary'), toc: shows('.toc'), footer: shows('.story-footer'), \
+      tools: shows('.checklists__tools'), roles: shows('.checklists__roles'), \
+      checklists: shows('.checklists'), items: every('.checklist__item') }); };";
+
 #[tokio::test]
 async fn printing_the_plan_shows_only_the_checklists_with_their_ticks() {
     let server = StaticServer::start(dist_dir());
-    let item = list_for("following").1[0].clone();
+    let (list, items) = list_for("following");
+    let item = items[0].clone();
+    let print_label = labels().print.clone();
     with_browser(move |client| async move {
         open_page(&client, &server, "/").await;
         choose_role(&client, "following").await;
         tick(&client, &item).await;
-        eval(&client, "document.querySelector('.explainer').classList.add('explainer--print-plan')").await;
+        // Another list, closed by hand, prints open all the same.
+        let other = checklists()
+            .lists
+            .iter()
+            .find(|l| l.id != list)
+            .unwrap()
+            .id
+            .clone();
+        eval(
+            &client,
+            &format!("document.getElementById('list-{other}').open = false"),
+        )
+        .await;
+        eval(&client, RECORD_PRINT).await;
+        let button = ".checklists__tool-row button:nth-child(3)";
+        assert_eq!(text_of(&client, button).await, print_label);
+        // The tools are not printed, so with print media emulated the button cannot be clicked
+        // through WebDriver: it is pressed from the page instead.
         emulate_media(&client, "print").await;
-        let visible = |css: &str| format!("return [...document.querySelectorAll('{css}')].some(e => e.getClientRects().length > 0)");
-        for hidden in [".story-header", ".story-section", ".faq", ".checklists__tools", ".checklists__roles", ".toc"] {
-            assert_eq!(eval(&client, &visible(hidden)).await, json!(false), "{hidden} is not printed");
+        eval(
+            &client,
+            &format!("document.querySelector('{button}').click()"),
+        )
+        .await;
+        wait_until(&client, "return window.__printed.length === 1").await;
+        let printed = eval(&client, "return window.__printed[0]").await;
+        assert!(
+            printed["classes"]
+                .as_str()
+                .unwrap()
+                .contains("explainer--print-plan"),
+            "{printed}"
+        );
+        for (part, shown) in [
+            ("header", false),
+            ("sections", false),
+            ("faq", false),
+            ("glossary", false),
+            ("toc", false),
+            ("footer", false),
+            ("tools", false),
+            ("roles", false),
+            ("checklists", true),
+            ("items", true),
+        ] {
+            assert_eq!(printed[part], json!(shown), "{part} printed: {printed}");
         }
-        let items_shown = "return [...document.querySelectorAll('.checklist__item')].every(e => e.getClientRects().length > 0)";
-        assert_eq!(eval(&client, items_shown).await, json!(true), "every list prints open");
         assert_eq!(eval(&client, &is_ticked(&item)).await, json!(true));
+        let after = eval(
+            &client,
+            "return document.querySelector('.explainer').className",
+        )
+        .await;
+        assert!(
+            !after.as_str().unwrap().contains("explainer--print-plan"),
+            "the mark goes once the dialog closes: {after}"
+        );
     })
     .await;
 }
@@ -424,7 +437,8 @@ async fn a_shared_link_shows_that_plan_and_asks_before_replacing_ones_own() {
     let link = link_rx.await.unwrap();
 
     // A fresh browser profile with a plan of its own.
-    let notice = label("shared_notice")
+    let notice = labels()
+        .shared_notice
         .replace("{done}", "2")
         .replace("{total}", &total.to_string());
     let own = item_ids().last().unwrap().clone();
@@ -452,7 +466,7 @@ async fn a_shared_link_shows_that_plan_and_asks_before_replacing_ones_own() {
         );
         let saved = eval(
             &client,
-            &format!("return JSON.parse(localStorage.getItem('{PLAN_KEY}')).done"),
+            &format!("return JSON.parse(localStorage.getItem('{PLAN}')).done"),
         )
         .await;
         assert_eq!(
@@ -466,14 +480,18 @@ async fn a_shared_link_shows_that_plan_and_asks_before_replacing_ones_own() {
         assert_eq!(eval(&client, "return location.hash").await, json!(""));
 
         client.goto(&server.url(&path)).await.unwrap();
+        wait_until(
+            &client,
+            "return !document.querySelector('.checklists__shared').hidden",
+        )
+        .await;
         click(&client, ".checklists__shared .control--primary").await;
         wait_until(
             &client,
             "return document.querySelectorAll('.checklists__shared:not([hidden])').length === 0",
         )
         .await;
-        client.refresh().await.unwrap();
-        text_of(&client, "#checklists h2").await;
+        reload(&client).await;
         wait_until(&client, &is_ticked(&items[1])).await;
         assert_eq!(
             eval(&client, &is_ticked(&own)).await,
@@ -495,7 +513,7 @@ async fn a_shared_link_shows_that_plan_and_asks_before_replacing_ones_own() {
 #[tokio::test]
 async fn a_broken_share_link_says_so_and_shows_ones_own_plan() {
     let server = StaticServer::start(dist_dir());
-    let notice = label("shared_invalid");
+    let notice = labels().shared_invalid.clone();
     with_browser(move |client| async move {
         open_page(&client, &server, "/#plan=<script>alert(1)</script>").await;
         assert_eq!(shown_notice(&client).await, notice);
@@ -522,8 +540,7 @@ fn tempdir(name: &str) -> std::path::PathBuf {
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
         .as_nanos();
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join(format!("target/e2e-{name}-{unique}"));
+    let dir = repo_dir().join(format!("target/e2e-{name}-{unique}"));
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }

@@ -1,34 +1,27 @@
 //! The FAQ: the accordion by mouse and keyboard, Show all / Hide all, deep links, copying a
 //! link, the filter, JSON-LD, remembered answers, and storage that is unavailable.
 
-use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 
+use explainer_core::content::model::{FaqEntry, Labels};
+
 use crate::support::browser::{
-    before_each_page, cdp, click, eval, focused_id, keys, press, text_of, wait_until, with_browser,
-    BLOCK_STORAGE,
+    before_each_page, cdp, click, eval, fill, focused_id, keys, open_page, press, reload, text_of,
+    wait_until, with_browser, BLOCK_STORAGE,
 };
 use crate::support::server::StaticServer;
-use crate::support::{dist_dir, shipped_content};
+use crate::support::{content, dist_dir, storage_keys};
 
-fn faq() -> Vec<Value> {
-    shipped_content()["faq"].as_array().unwrap().clone()
+fn faq() -> &'static [FaqEntry] {
+    &content().faq
 }
 
-fn label(name: &str) -> String {
-    shipped_content()["labels"][name]
-        .as_str()
-        .unwrap()
-        .to_string()
+fn labels() -> &'static Labels {
+    &content().labels
 }
 
-fn faq_id(entry: &Value) -> String {
-    entry["id"].as_str().unwrap().to_string()
-}
-
-async fn open_page(client: &Client, server: &StaticServer, path: &str) {
-    client.goto(&server.url(path)).await.unwrap();
-    text_of(client, "#faq h2").await;
+fn faq_id(entry: &FaqEntry) -> String {
+    entry.id.clone()
 }
 
 fn expanded(id: &str) -> String {
@@ -86,7 +79,7 @@ async fn a_question_toggles_by_click_enter_and_space() {
 async fn show_all_and_hide_all_follow_the_state() {
     let server = StaticServer::start(dist_dir());
     let total = faq().len();
-    let (show, hide) = (label("faq_show_all"), label("faq_hide_all"));
+    let (show, hide) = (labels().faq_show_all.clone(), labels().faq_hide_all.clone());
     with_browser(move |client| async move {
         open_page(&client, &server, "/").await;
         let toggle = ".faq__toggle-all";
@@ -101,7 +94,7 @@ async fn show_all_and_hide_all_follow_the_state() {
 
         // Opening every answer one by one turns the control into Hide all too.
         for entry in faq() {
-            click(&client, &format!("#faq-{}-button", faq_id(&entry))).await;
+            click(&client, &format!("#faq-{}-button", faq_id(entry))).await;
         }
         wait_until(&client, &format!("return document.querySelector('{toggle}').textContent === {hide:?}")).await;
     })
@@ -130,7 +123,7 @@ async fn copy_link_copies_the_answers_address_and_says_so() {
     let server = StaticServer::start(dist_dir());
     let id = faq_id(&faq()[2]);
     let origin = server.url("");
-    let copied = label("faq_link_copied");
+    let copied = labels().faq_link_copied.clone();
     with_browser(move |client| async move {
         cdp(
             &client,
@@ -162,19 +155,18 @@ async fn the_filter_narrows_marks_announces_and_clears() {
         entries
             .iter()
             .filter(|e| {
-                let text = format!("{} {}", e["question"], e["answer"]).to_lowercase();
+                let text = format!("{} {}", e.question, e.answer).to_lowercase();
                 text.contains(word)
             })
             .count()
     };
     let (boeing, defense) = (holds("boeing"), holds("defense"));
     assert!(boeing > 0 && boeing < total && defense > 0);
-    let count = label("faq_filter_count");
-    let no_match = label("faq_no_match");
+    let count = labels().faq_filter_count.clone();
+    let no_match = labels().faq_no_match.clone();
     with_browser(move |client| async move {
         open_page(&client, &server, "/").await;
-        let input = client.find(Locator::Css("#faq-filter")).await.unwrap();
-        input.send_keys("BOEING").await.unwrap();
+        fill(&client, "#faq-filter", "BOEING").await;
         wait_until(&client, &format!("{SHOWN_ENTRIES} === {boeing}")).await;
         let status = count.replace("{shown}", &boeing.to_string()).replace("{total}", &total.to_string());
         assert_eq!(text_of(&client, ".faq__status").await, status);
@@ -187,12 +179,10 @@ async fn the_filter_narrows_marks_announces_and_clears() {
         assert!(!marks.is_empty() && marks.iter().all(|m| m == "boeing"), "{marks:?}");
 
         // Accents and case do not matter.
-        input.clear().await.unwrap();
-        input.send_keys("DÉFENSE").await.unwrap();
+        fill(&client, "#faq-filter", "DÉFENSE").await;
         wait_until(&client, &format!("{SHOWN_ENTRIES} === {defense}")).await;
 
-        input.clear().await.unwrap();
-        input.send_keys("zebra crossing").await.unwrap();
+        fill(&client, "#faq-filter", "zebra crossing").await;
         wait_until(&client, &format!("{SHOWN_ENTRIES} === 0")).await;
         assert_eq!(text_of(&client, ".faq__status").await, no_match.replace("{query}", "zebra crossing"));
 
@@ -236,9 +226,17 @@ async fn open_answers_are_remembered_for_the_session() {
         click(&client, &format!("#faq-{second}-button")).await;
         click(&client, &format!("#faq-{second}-button")).await;
         wait_until(&client, &answer_open(&second, false)).await;
-        client.refresh().await.unwrap();
-        text_of(&client, "#faq h2").await;
-        wait_until(&client, &answer_open(&first, true)).await;
+        let stored = eval(
+            &client,
+            &format!(
+                "return JSON.parse(sessionStorage.getItem('{}'))",
+                storage_keys::FAQ_OPEN
+            ),
+        )
+        .await;
+        assert_eq!(stored, json!([first]));
+        reload(&client).await;
+        assert_eq!(eval(&client, &answer_open(&first, true)).await, json!(true));
         assert_eq!(eval(&client, OPEN_ANSWERS).await, json!(1));
     })
     .await;
@@ -267,8 +265,7 @@ async fn everything_works_when_storage_is_unavailable() {
             "return document.querySelectorAll('.story-section__body[hidden]').length === 0",
         )
         .await;
-        client.refresh().await.unwrap();
-        text_of(&client, "#faq h2").await;
+        reload(&client).await;
         assert_eq!(
             eval(&client, OPEN_ANSWERS).await,
             json!(0),

@@ -3,6 +3,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod build;
+mod checklists;
+mod faq;
 mod hydration;
+mod story;
 mod support;
 mod without_javascript;

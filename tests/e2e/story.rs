@@ -1,45 +1,39 @@
 //! The story's interactions: contents, deep links, short and full reads, points of view and the
 //! glossary, by mouse and by keyboard.
 
-use fantoccini::Client;
-use serde_json::{json, Value};
+use serde_json::json;
+
+use explainer_core::content::model::Section;
 
 use crate::support::browser::{
-    click, emulate_media, eval, focused_id, keys, press, text_of, wait_until, with_browser,
-    with_browser_sized,
+    click, emulate_media, eval, focused_id, keys, open_page, press, reload, text_of, wait_until,
+    with_browser, with_browser_sized,
 };
 use crate::support::server::StaticServer;
-use crate::support::{dist_dir, shipped_content};
+use crate::support::{content, dist_dir};
 
-fn sections() -> Vec<Value> {
-    shipped_content()["story"]["sections"]
-        .as_array()
-        .unwrap()
-        .clone()
+fn sections() -> &'static [Section] {
+    &content().story.sections
 }
 
-fn id_of(section: &Value) -> String {
-    section["id"].as_str().unwrap().to_string()
+fn id_of(section: &Section) -> String {
+    section.id.clone()
 }
 
 /// The first section that shows points of view, and its tab ids.
 fn section_with_tabs() -> (String, Vec<String>) {
     let section = sections()
-        .into_iter()
-        .find(|s| s.get("perspectives").is_some())
-        .unwrap();
-    let tabs = section["perspectives"]["tabs"].as_array().unwrap();
-    let id = id_of(&section);
-    let tab_ids = tabs
         .iter()
-        .map(|t| format!("{id}-{}-tab", t["id"].as_str().unwrap()))
+        .find(|s| s.perspectives.is_some())
+        .unwrap();
+    let id = id_of(section);
+    let tab_ids = section
+        .perspectives
+        .iter()
+        .flat_map(|p| &p.tabs)
+        .map(|t| format!("{id}-{}-tab", t.id))
         .collect();
     (id, tab_ids)
-}
-
-async fn open_page(client: &Client, server: &StaticServer, path: &str) {
-    client.goto(&server.url(path)).await.unwrap();
-    text_of(client, "h1").await;
 }
 
 /// True once the section's top edge is near the top of the window.
@@ -82,9 +76,13 @@ async fn contents_links_land_on_their_sections_and_mark_them() {
         let marked = eval(&client, "return document.querySelectorAll('.toc [aria-current]').length").await;
         assert_eq!(marked, json!(1));
 
-        // The last entry leads to the questions and answers.
-        click(&client, ".toc li:last-child a").await;
-        wait_until(&client, &landed_on("faq")).await;
+        // After the sections come the checklists, the questions and answers, and the glossary.
+        for part in ["checklists", "faq", "glossary"] {
+            click(&client, &format!(".toc a[href='#{part}']")).await;
+            wait_until(&client, &landed_on(part)).await;
+        }
+        let last = eval(&client, "return document.querySelector('.toc li:last-child a').getAttribute('href')").await;
+        assert_eq!(last, json!("#glossary"));
     })
     .await;
 }
@@ -165,13 +163,15 @@ async fn the_short_and_full_reads_switch_by_mouse_and_keyboard_and_are_remembere
         press(&client, keys::DOWN).await;
         wait_until(&client, &open_sections_are(count)).await;
 
-        client.refresh().await.unwrap();
-        text_of(&client, "h1").await;
-        wait_until(
-            &client,
-            "return document.querySelector('input[value=full]').checked",
-        )
-        .await;
+        reload(&client).await;
+        assert_eq!(
+            eval(
+                &client,
+                "return document.querySelector('input[value=full]').checked"
+            )
+            .await,
+            json!(true)
+        );
         assert_eq!(eval(&client, OPEN_SECTIONS).await, json!(count));
     })
     .await;
@@ -249,7 +249,6 @@ async fn points_of_view_are_tabs_that_work_by_mouse_and_keyboard() {
 #[tokio::test]
 async fn a_glossary_term_opens_and_closes_by_button_escape_and_clicking_elsewhere() {
     let server = StaticServer::start(dist_dir());
-    let content = shipped_content();
     with_browser(move |client| async move {
         open_page(&client, &server, "/").await;
         click(&client, "input[value=full]").await;
@@ -267,11 +266,10 @@ async fn a_glossary_term_opens_and_closes_by_button_escape_and_clicking_elsewher
         click(&client, &format!("#{term_id}")).await;
         wait_until(&client, &shown).await;
         let text = eval(&client, &format!("return {definition}.textContent")).await;
-        let known = content["glossary"].as_array().unwrap().iter().any(|g| {
-            text.as_str()
-                .unwrap()
-                .contains(g["definition"].as_str().unwrap())
-        });
+        let known = content()
+            .glossary
+            .iter()
+            .any(|g| text.as_str().unwrap().contains(&g.definition));
         assert!(known, "the definition comes from the glossary: {text}");
         assert_eq!(
             eval(

@@ -244,6 +244,23 @@ pub async fn wait_until(client: &Client, script: &str) {
     }
 }
 
+/// Waits for a file the browser writes (such as a download) and returns its text.
+pub async fn wait_for_file(path: &std::path::Path) -> String {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        // Chromium writes a download under another name and renames it when complete.
+        if let Ok(text) = std::fs::read_to_string(path) {
+            return text;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{} did not appear within {PATIENCE:?}",
+            path.display()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 /// Clicks the element matching `css`.
 pub async fn click(client: &Client, css: &str) {
     let element = client
