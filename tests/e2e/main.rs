@@ -4,6 +4,7 @@
 
 mod build;
 mod checklists;
+mod embed;
 mod faq;
 mod hydration;
 mod story;
