@@ -7,7 +7,7 @@ use fantoccini::Client;
 use serde_json::{json, Value};
 
 use crate::support::browser::{
-    click, eval, keys, press, press_on_page, text_of, with_browser_configured, DARK_MODE,
+    click, eval, fill, keys, open_page, press, press_on_page, with_browser_configured, DARK_MODE,
 };
 use crate::support::dist_dir;
 use crate::support::server::StaticServer;
@@ -46,8 +46,7 @@ async fn audit(dark: bool) {
     let args = if dark { DARK_MODE } else { &[] };
     let theme = if dark { "dark" } else { "light" };
     with_browser_configured(1280, 900, args, move |client| async move {
-        client.goto(&server.url("/")).await.unwrap();
-        text_of(&client, "h1").await;
+        open_page(&client, &server, "/").await;
         assert_no_violations(&client, &format!("{theme}, as loaded")).await;
 
         click(&client, "input[value=full]").await;
@@ -58,15 +57,10 @@ async fn audit(dark: bool) {
         click(&client, "input[name=plan-role][value=american-company]").await;
         click(&client, ".checklist__item input").await;
         click(&client, ".control--quiet").await;
-        let filter = client
-            .find(fantoccini::Locator::Css("#faq-filter"))
-            .await
-            .unwrap();
-        filter.send_keys("trade").await.unwrap();
+        fill(&client, "#faq-filter", "trade").await;
         assert_no_violations(&client, &format!("{theme}, checklists and filter in use")).await;
 
-        client.goto(&server.url("/?embed=1")).await.unwrap();
-        text_of(&client, "h1").await;
+        open_page(&client, &server, "/embed.html").await;
         assert_no_violations(&client, &format!("{theme}, in a frame")).await;
     })
     .await;
@@ -88,12 +82,19 @@ const FOCUSED: &str = "const e = document.activeElement; const s = getComputedSt
             + (e.getAttribute('type') ? '[' + e.getAttribute('type') + ']' : ''), \
             s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2]";
 
+/// Describes, as [`FOCUSED`] does, the last element in document order that Tab can reach.
+const LAST_FOCUSABLE: &str = "const all = [...document.querySelectorAll(\
+    'a[href], button, input, select, textarea, summary, [tabindex]')] \
+    .filter(e => e.tabIndex >= 0 && !e.disabled && e.checkVisibility()); \
+    const e = all[all.length - 1]; \
+    return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).split(' ')[0] : '') \
+            + (e.getAttribute('type') ? '[' + e.getAttribute('type') + ']' : '')";
+
 #[tokio::test]
 async fn the_keyboard_reaches_every_part_in_order_with_focus_always_visible() {
     let server = StaticServer::start(dist_dir());
     with_browser_configured(1280, 900, &[], move |client| async move {
-        client.goto(&server.url("/")).await.unwrap();
-        text_of(&client, "h1").await;
+        open_page(&client, &server, "/").await;
 
         // The first Tab stop is the skip link, and it takes the reader to the story.
         press_on_page(&client, keys::TAB).await;
@@ -105,17 +106,39 @@ async fn the_keyboard_reaches_every_part_in_order_with_focus_always_visible() {
 
         // Tab through the whole page: every stop shows its focus, and none traps the reader.
         let mut stops: Vec<String> = Vec::new();
-        for _ in 0..160 {
+        let mut left_the_page = false;
+        for _ in 0..400 {
             press(&client, keys::TAB).await;
             let now = eval(&client, FOCUSED).await;
             let name = now[0].as_str().unwrap().to_string();
             // Past the last stop, focus leaves the page (to the body): the end, not a trap.
             if name.starts_with("body") {
+                left_the_page = true;
                 break;
             }
             assert_eq!(now[1], json!(true), "no visible focus on {name}");
             stops.push(name);
         }
+        assert!(
+            left_the_page,
+            "Tab never left the page after {} stops: {:?}",
+            stops.len(),
+            &stops[stops.len().saturating_sub(10)..]
+        );
+        // It left from the page's last control, having been everywhere in between once.
+        let last = eval(&client, LAST_FOCUSABLE).await;
+        assert_eq!(
+            stops.last(),
+            last.as_str().map(str::to_string).as_ref(),
+            "{stops:?}"
+        );
+        let visited: std::collections::HashSet<&String> = stops.iter().collect();
+        let unique_ids = stops.iter().filter(|s| s.contains('#')).count();
+        let unique_visited = visited.iter().filter(|s| s.contains('#')).count();
+        assert_eq!(
+            unique_ids, unique_visited,
+            "a control was reached twice: {stops:?}"
+        );
         let at = |part: &str| {
             stops
                 .iter()

@@ -4,7 +4,9 @@
 use fantoccini::Client;
 use serde_json::json;
 
-use crate::support::browser::{before_each_page, click, eval, text_of, with_browser};
+use crate::support::browser::{
+    before_each_page, click, errors_and_warnings, eval, open_page, with_browser,
+};
 use crate::support::dist_dir;
 use crate::support::server::StaticServer;
 
@@ -22,6 +24,12 @@ const RECORD_PROBLEMS: &str = "window.__problems = []; \
 async fn no_problems(client: &Client, state: &str) {
     let problems = eval(client, "return window.__problems").await;
     assert_eq!(problems, json!([]), "{state}");
+    // And none the browser reported itself (a blocked load, for one).
+    assert_eq!(
+        errors_and_warnings(client).await,
+        Vec::<String>::new(),
+        "{state}"
+    );
 }
 
 #[tokio::test]
@@ -30,8 +38,7 @@ async fn the_page_and_the_frame_run_under_a_strict_policy() {
     server.add_header("Content-Security-Policy", POLICY);
     with_browser(move |client| async move {
         before_each_page(&client, RECORD_PROBLEMS).await;
-        client.goto(&server.url("/")).await.unwrap();
-        text_of(&client, "h1").await;
+        open_page(&client, &server, "/").await;
         click(&client, "input[value=full]").await;
         click(&client, ".story-section__body .term").await;
         click(&client, ".faq__toggle-all").await;
@@ -45,22 +52,46 @@ async fn the_page_and_the_frame_run_under_a_strict_policy() {
         assert_ne!(bar, json!(""), "styles set from code still apply");
         no_problems(&client, "the page").await;
 
-        client.goto(&server.url("/?embed=1")).await.unwrap();
-        text_of(&client, "h1").await;
+        // The old frame address, moved to the frame page by the loader.
+        open_page(&client, &server, "/?embed=1").await;
+        assert!(client
+            .current_url()
+            .await
+            .unwrap()
+            .path()
+            .ends_with("/embed.html"));
         click(&client, ".faq__toggle-all").await;
         no_problems(&client, "the frame").await;
     })
     .await;
 }
 
+/// The tags of an HTML page (what lies between `<` and `>`; text holds `&lt;` instead).
+fn tags(page: &str) -> impl Iterator<Item = &str> {
+    page.split('<')
+        .skip(1)
+        .map(|rest| rest.split('>').next().unwrap())
+}
+
 #[test]
-fn the_served_page_has_no_inline_script_or_style() {
-    let page = std::fs::read_to_string(dist_dir().join("index.html")).unwrap();
-    assert!(!page.contains("style="), "{page}");
-    let scripts: Vec<&str> = page.split("<script").skip(1).collect();
-    assert!(!scripts.is_empty());
-    for script in scripts {
-        let tag = script.split('>').next().unwrap();
-        assert!(tag.contains(" src="), "inline script: <script{tag}>");
+fn the_served_pages_have_no_inline_script_or_style() {
+    for name in ["index.html", "embed.html", "fragment.html"] {
+        let page = std::fs::read_to_string(dist_dir().join(name)).unwrap();
+        let styled: Vec<&str> = tags(page.as_str())
+            .filter(|tag| tag.contains(" style=") || tag.starts_with("style"))
+            .collect();
+        assert_eq!(styled, Vec::<&str>::new(), "{name}: inline styles");
+        for tag in tags(page.as_str()).filter(|tag| tag.starts_with("script")) {
+            // Data, not code: the FAQ's JSON-LD.
+            if tag.contains("type=\"application/ld+json\"") {
+                continue;
+            }
+            assert!(tag.contains(" src="), "{name}: inline script: <{tag}>");
+        }
     }
+    let index = std::fs::read_to_string(dist_dir().join("index.html")).unwrap();
+    assert!(
+        tags(&index).any(|tag| tag.starts_with("script type=\"module\" src=")),
+        "the loader is a file"
+    );
 }

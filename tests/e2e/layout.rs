@@ -1,20 +1,17 @@
 //! Layout at phone and desktop widths, light and dark: nothing overflows sideways, lines keep a
 //! readable length, and a screenshot of each is saved under `target/screenshots/` for review.
 
-use std::path::PathBuf;
-
 use serde_json::json;
 
-use crate::support::browser::{click, eval, text_of, with_browser_configured, DARK_MODE};
-use crate::support::dist_dir;
+use crate::support::browser::{click, eval, open_page, with_browser_configured, DARK_MODE};
 use crate::support::server::StaticServer;
+use crate::support::{dist_dir, repo_dir};
 
 async fn check_layout(width: u32, dark: bool) {
     let server = StaticServer::start(dist_dir());
     let args = if dark { DARK_MODE } else { &[] };
     with_browser_configured(width, 1000, args, move |client| async move {
-        client.goto(&server.url("/")).await.unwrap();
-        text_of(&client, "h1").await;
+        open_page(&client, &server, "/").await;
         click(&client, "input[value=full]").await;
         click(&client, ".faq__button").await;
         click(&client, "input[name=plan-role][value=cambodian-business]").await;
@@ -48,7 +45,7 @@ async fn check_layout(width: u32, dark: bool) {
         .await;
         assert_eq!(scheme, json!(dark));
 
-        let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+        let folder = repo_dir().join("target/screenshots");
         std::fs::create_dir_all(&folder).unwrap();
         let theme = if dark { "dark" } else { "light" };
         for (place, script) in [

@@ -2,11 +2,14 @@
 //! Build `dist/` first (`trunk build --release`); `scripts/test` does both.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod accessibility;
 mod build;
 mod checklists;
+mod csp;
 mod embed;
 mod faq;
 mod hydration;
+mod layout;
 mod story;
 mod support;
 mod without_javascript;

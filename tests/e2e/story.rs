@@ -342,3 +342,41 @@ async fn printing_shows_every_section_and_point_of_view_without_controls() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_reading_progress_bar_fills_as_the_reader_scrolls() {
+    let server = StaticServer::start(dist_dir());
+    with_browser(move |client| async move {
+        open_page(&client, &server, "/").await;
+        // The bar's width as a share of its track's, from its scaleX transform.
+        let filled =
+            "const bar = document.querySelector('.reading-progress .reading-progress__bar'); \
+            if (!bar) return -1; const t = getComputedStyle(bar).transform; \
+            return t === 'none' ? 1 : new DOMMatrix(t).a";
+        assert_eq!(eval(&client, filled).await, json!(0), "empty at the top");
+        let shown = eval(
+            &client,
+            "const r = document.querySelector('.reading-progress').getBoundingClientRect(); \
+             return r.top === 0 && r.width === innerWidth && r.height > 0",
+        )
+        .await;
+        assert_eq!(shown, json!(true), "a track along the top of the window");
+        eval(
+            &client,
+            "window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2)",
+        )
+        .await;
+        wait_until(
+            &client,
+            &format!("const f = (() => {{ {filled} }})(); return f > 0.45 && f < 0.55"),
+        )
+        .await;
+        eval(
+            &client,
+            "window.scrollTo(0, document.documentElement.scrollHeight)",
+        )
+        .await;
+        wait_until(&client, &format!("return (() => {{ {filled} }})() === 1")).await;
+    })
+    .await;
+}
