@@ -8,11 +8,11 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use explainer_core::content::model::{Checklist, Checklists as ChecklistsContent};
-use explainer_core::plan_export::{export, progress_text, Format};
 use crate::ui::clipboard::copy_text;
 use crate::ui::plan_state::{Notice, PlanState};
 use crate::ui::progress_bar::ProgressBar;
+use explainer_core::content::model::{Checklist, Checklists as ChecklistsContent};
+use explainer_core::plan_export::{export, progress_text, Format};
 
 /// The checklists section's element id, and so its address.
 pub const CHECKLISTS_ID: &str = "checklists";

@@ -51,7 +51,9 @@ impl From<&Labels> for EmbedLabels {
 /// The folder the page was loaded from, as an absolute URL ending `/`.
 fn served_from() -> Option<String> {
     let base = document().base_uri().ok().flatten()?;
-    web_sys::Url::new_with_base("./", &base).ok().map(|url| url.href())
+    web_sys::Url::new_with_base("./", &base)
+        .ok()
+        .map(|url| url.href())
 }
 
 /// A disclosure holding the two snippets, each with a copy button. Rendered for `base_url`
@@ -112,8 +114,9 @@ mod tests {
             "https://news.example/graphics/explainer/",
             "Trade & \"ties\"",
         );
-        assert!(frame
-            .starts_with("<iframe src=\"https://news.example/graphics/explainer/embed.html\""));
+        assert!(
+            frame.starts_with("<iframe src=\"https://news.example/graphics/explainer/embed.html\"")
+        );
         assert!(frame.contains("title=\"Trade &amp; &quot;ties&quot;\""));
         assert!(frame.contains(
             "<script src=\"https://news.example/graphics/explainer/embed.js\" async></script>"

@@ -140,13 +140,15 @@ fn FaqIsland(items: Vec<FaqItem>, labels: FaqLabels) -> impl IntoView {
         query: RwSignal::new(String::new()),
         copied: RwSignal::new(None),
     };
-    let links = expect_context::<DeepLinks>();
-    for item in &items {
-        let id = item.entry.id.clone();
-        links.register(format!("faq-{id}"), move || {
-            state.query.set(String::new());
-            state.set_open([id.as_str()], true);
-        });
+    // Inside the explainer, links to answers open them.
+    if let Some(links) = use_context::<DeepLinks>() {
+        for item in &items {
+            let id = item.entry.id.clone();
+            links.register(format!("faq-{id}"), move || {
+                state.query.set(String::new());
+                state.set_open([id.as_str()], true);
+            });
+        }
     }
     let items = Arc::new(items);
     Effect::new({
@@ -290,7 +292,12 @@ fn marked(text: String, query: RwSignal<String>) -> impl IntoView {
 }
 
 /// One question and its answer.
-fn faq_entry(item: FaqItem, shown: Signal<bool>, state: FaqState, labels: &FaqLabels) -> impl IntoView {
+fn faq_entry(
+    item: FaqItem,
+    shown: Signal<bool>,
+    state: FaqState,
+    labels: &FaqLabels,
+) -> impl IntoView {
     let FaqItem {
         entry,
         related_title,

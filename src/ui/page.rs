@@ -84,9 +84,17 @@ pub fn page_parts(content: &Content) -> Vec<(String, String)> {
         .map(|c| (CHECKLISTS_ID.to_string(), c.heading.clone()));
     let faq =
         (!content.faq.is_empty()).then(|| (FAQ_ID.to_string(), content.labels.faq_heading.clone()));
-    let glossary = (!content.glossary.is_empty())
-        .then(|| (GLOSSARY_ID.to_string(), content.labels.glossary_heading.clone()));
-    sections.chain(checklists).chain(faq).chain(glossary).collect()
+    let glossary = (!content.glossary.is_empty()).then(|| {
+        (
+            GLOSSARY_ID.to_string(),
+            content.labels.glossary_heading.clone(),
+        )
+    });
+    sections
+        .chain(checklists)
+        .chain(faq)
+        .chain(glossary)
+        .collect()
 }
 
 /// The strip of labelled facts under the headline.

@@ -55,8 +55,8 @@ impl Reading {
 
     /// Applies the reader's stored choice, if storage has a usable one. Call after hydration.
     pub fn restore(&self) {
-        if let Some(mode) =
-            storage::read(Area::Local, storage_keys::READING_MODE).and_then(|s| ReadingMode::parse(&s))
+        if let Some(mode) = storage::read(Area::Local, storage_keys::READING_MODE)
+            .and_then(|s| ReadingMode::parse(&s))
         {
             self.mode.set(mode);
         }

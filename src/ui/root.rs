@@ -65,7 +65,6 @@ impl AppRoot {
                 placement: Placement::Frame { child_id },
                 ..
             }) => Some(child_id.clone()),
-            _ if self.kind == PageKind::Frame => Some(None),
             _ => None,
         })
     }
@@ -78,11 +77,13 @@ impl AppRoot {
             .get_untracked()
             .and_then(|el| el.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok())
             .map(|shadow| shadow.host());
-        match host {
-            Some(host) => EmbedOptions::from_attributes(|name| {
+        let query = || window().location().search().unwrap_or_default();
+        match (host, self.kind) {
+            (Some(host), _) => EmbedOptions::from_attributes(|name| {
                 host.get_attribute(&format!("data-explainer-{name}"))
             }),
-            None => EmbedOptions::from_query(&window().location().search().unwrap_or_default()),
+            (None, PageKind::Frame) => EmbedOptions::from_frame_query(&query()),
+            (None, _) => EmbedOptions::from_query(&query()),
         }
     }
 }
@@ -110,7 +111,10 @@ pub fn ExplainerRoot(kind: PageKind, lang: String, children: Children) -> impl I
         reading.restore();
         links.start(open);
     });
-    let theme = move || root.options.with(|o| o.as_ref().and_then(|o| o.theme.attribute()));
+    let theme = move || {
+        root.options
+            .with(|o| o.as_ref().and_then(|o| o.theme.attribute()))
+    };
     view! {
         <div
             class="explainer"

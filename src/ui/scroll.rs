@@ -93,5 +93,5 @@ pub fn track_scroll(part_ids: Vec<String>) -> ScrollState {
 #[island]
 pub fn ReadingProgress() -> impl IntoView {
     let scroll = track_scroll(Vec::new());
-    view! { <ProgressBar class="reading-progress js-only" fraction=Signal::derive(move || scroll.progress.get()) /> }
+    view! { <ProgressBar class="reading-progress" fraction=Signal::derive(move || scroll.progress.get()) /> }
 }

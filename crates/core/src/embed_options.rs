@@ -66,6 +66,21 @@ fn plain(value: &str) -> Option<String> {
     ok.then(|| value.to_string())
 }
 
+/// Looks values up by name in a query string, with or without its leading `?`.
+fn query_lookup(query: &str) -> impl Fn(&str) -> Option<String> + '_ {
+    let pairs: Vec<(&str, &str)> = query
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
+        .collect();
+    move |name| {
+        pairs
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.to_string())
+    }
+}
+
 impl EmbedOptions {
     /// Reads the options named `lang`, `theme` and `open` through `get`.
     fn from_lookup(placement: Placement, get: impl Fn(&str) -> Option<String>) -> Self {
@@ -82,25 +97,27 @@ impl EmbedOptions {
         }
     }
 
-    /// From a page's query string, with or without its leading `?`.
+    /// From a page's query string, with or without its leading `?`: in a frame when it says
+    /// `embed=1`.
     pub fn from_query(query: &str) -> Self {
-        let pairs: Vec<(&str, &str)> = query
-            .trim_start_matches('?')
-            .split('&')
-            .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
-            .collect();
-        let get = |name: &str| {
-            pairs
-                .iter()
-                .find(|(k, _)| *k == name)
-                .map(|(_, v)| v.to_string())
-        };
-        let placement = if get("embed").is_some_and(|v| v == "1" || v == "true") {
+        let get = query_lookup(query);
+        let framed = get("embed").is_some_and(|v| v == "1" || v == "true");
+        let placement = if framed {
             Placement::Frame {
                 child_id: get("childId").and_then(|id| plain(&id)),
             }
         } else {
             Placement::Page
+        };
+        Self::from_lookup(placement, get)
+    }
+
+    /// From the query string of the page made for frames (`embed.html`), which is in a frame
+    /// whatever the query says.
+    pub fn from_frame_query(query: &str) -> Self {
+        let get = query_lookup(query);
+        let placement = Placement::Frame {
+            child_id: get("childId").and_then(|id| plain(&id)),
         };
         Self::from_lookup(placement, get)
     }
@@ -151,6 +168,22 @@ mod tests {
         assert_eq!(
             EmbedOptions::from_query("embed=0").placement,
             Placement::Page
+        );
+    }
+
+    #[test]
+    fn the_frame_page_is_framed_without_asking_and_reads_its_child_id() {
+        let options = EmbedOptions::from_frame_query("?childId=story&theme=dark");
+        assert_eq!(
+            options.placement,
+            Placement::Frame {
+                child_id: Some("story".into())
+            }
+        );
+        assert_eq!(options.theme, Theme::Dark);
+        assert_eq!(
+            EmbedOptions::from_frame_query("").placement,
+            Placement::Frame { child_id: None }
         );
     }
 

@@ -21,7 +21,10 @@ pub fn head_tags(content: &Content, kind: PageKind, base_url: &str) -> String {
         format!("<meta property=\"og:title\" content=\"{title}\">"),
         format!("<meta property=\"og:description\" content=\"{description}\">"),
         format!("<meta property=\"og:url\" content=\"{url}\">"),
-        format!("<meta property=\"og:locale\" content=\"{}\">", escape(&content.lang)),
+        format!(
+            "<meta property=\"og:locale\" content=\"{}\">",
+            escape(&content.lang)
+        ),
         "<meta name=\"twitter:card\" content=\"summary\">".to_string(),
         format!("<meta name=\"twitter:title\" content=\"{title}\">"),
         format!("<meta name=\"twitter:description\" content=\"{description}\">"),
@@ -66,6 +69,9 @@ mod tests {
 
     #[test]
     fn json_cannot_close_its_script() {
-        assert_eq!(json_in_script("{\"a\":\"</script>\"}"), "{\"a\":\"\\u003c/script>\"}");
+        assert_eq!(
+            json_in_script("{\"a\":\"</script>\"}"),
+            "{\"a\":\"\\u003c/script>\"}"
+        );
     }
 }

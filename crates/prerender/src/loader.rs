@@ -11,21 +11,28 @@ pub struct Boot {
     pub source: String,
 }
 
-const INLINE_MODULE: &str = "<script type=\"module\">";
+/// Trunk's loader, as Trunk writes it and as its HTML minifier leaves it.
+const INLINE_MODULE: [&str; 2] = ["<script type=\"module\">", "<script type=module>"];
+
+fn find_inline_module(page: &str) -> Option<usize> {
+    INLINE_MODULE.iter().filter_map(|tag| page.find(tag)).min()
+}
 
 /// Takes Trunk's inline loader out of `page`, returning the page with a `<script src>` in its
 /// place and the file that script names. `public_url` ends with `/`.
 pub fn move_to_file(page: &str, public_url: &str) -> Result<(String, Boot), String> {
-    let start = page
-        .find(INLINE_MODULE)
+    let start = find_inline_module(page)
         .ok_or("index.html: Trunk's inline loader (<script type=\"module\">) was not found")?;
     let end = page[start..]
         .find("</script>")
         .map(|i| start + i + "</script>".len())
         .ok_or("index.html: Trunk's inline loader is not closed")?;
     let trunk_loader = &page[start..end];
-    let js = quoted_after(trunk_loader, " from '")?;
-    let wasm = quoted_after(trunk_loader, "module_or_path: '")?;
+    let js = quoted_after(trunk_loader, &["from '", "from\""])?;
+    let wasm = quoted_after(
+        trunk_loader,
+        &["module_or_path: '", "module_or_path:'", "module_or_path:\""],
+    )?;
     let source = boot_source(js, wasm, public_url);
     let hash = Sha256::digest(source.as_bytes());
     let hex: String = hash.iter().take(8).map(|b| format!("{b:02x}")).collect();
@@ -33,47 +40,55 @@ pub fn move_to_file(page: &str, public_url: &str) -> Result<(String, Boot), Stri
         name: format!("boot-{hex}.js"),
         source,
     };
-    let tag = format!("<script type=\"module\" src=\"{public_url}{}\"></script>", boot.name);
+    let tag = format!(
+        "<script type=\"module\" src=\"{public_url}{}\"></script>",
+        boot.name
+    );
     let page = format!("{}{tag}{}", &page[..start], &page[end..]);
-    if page.contains(INLINE_MODULE) {
+    if find_inline_module(&page).is_some() {
         return Err("index.html: more than one inline module script".into());
     }
     Ok((page, boot))
 }
 
-/// The text between `marker` and the next `'` in `script`.
-fn quoted_after<'a>(script: &'a str, marker: &str) -> Result<&'a str, String> {
-    let from = script
-        .find(marker)
-        .map(|i| i + marker.len())
-        .ok_or_else(|| format!("Trunk's loader has no `{marker}`: has Trunk changed?"))?;
+/// The quoted text after the first of `markers` found in `script` (each ends with its quote).
+fn quoted_after<'a>(script: &'a str, markers: &[&str]) -> Result<&'a str, String> {
+    let (from, quote) = markers
+        .iter()
+        .find_map(|marker| {
+            let at = script.find(marker)?;
+            Some((at + marker.len(), marker.chars().last()?))
+        })
+        .ok_or_else(|| format!("Trunk's loader has none of {markers:?}: has Trunk changed?"))?;
     let to = script[from..]
-        .find('\'')
+        .find(quote)
         .ok_or("Trunk's loader is cut short")?;
     Ok(&script[from..from + to])
 }
 
 /// The loader. An old frame address (`?embed=1` on the page itself) moves to `embed.html`.
+/// The glue is imported dynamically, so that if it or the wasm cannot be loaded the page falls
+/// back to its static layout.
 fn boot_source(js: &str, wasm: &str, public_url: &str) -> String {
     format!(
-        r#"import init, * as bindings from "{js}";
-const frameAsked = new URLSearchParams(location.search).get("embed") === "1";
+        r#"const frameAsked = new URLSearchParams(location.search).get("embed") === "1";
 if (frameAsked && !document.body.classList.contains("explainer-frame")) {{
   location.replace("embed.html" + location.search + location.hash);
 }} else {{
-  init({{ module_or_path: "{wasm}" }}).then(
-    () => {{
-      window.wasmBindings = bindings;
-      bindings.hydrate_page(bindings);
-      dispatchEvent(new CustomEvent("TrunkApplicationStarted"));
-    }},
-    () => {{
+  import("{js}")
+    .then((bindings) =>
+      bindings.default({{ module_or_path: "{wasm}" }}).then(() => {{
+        window.wasmBindings = bindings;
+        bindings.hydrate_page(bindings);
+        dispatchEvent(new CustomEvent("TrunkApplicationStarted"));
+      }}),
+    )
+    .catch(() => {{
       const link = document.createElement("link");
       link.rel = "stylesheet";
       link.href = "{public_url}static.css";
       document.head.append(link);
-    }},
-  );
+    }});
 }}
 "#
     )
@@ -89,8 +104,11 @@ mod tests {
     fn the_inline_loader_becomes_a_file_loading_the_same_wasm() {
         let (page, boot) = move_to_file(TRUNK_PAGE, "/sub/").unwrap();
         assert!(!page.contains("import init"));
-        assert!(page.contains(&format!("<script type=\"module\" src=\"/sub/{}\"></script>", boot.name)));
-        assert!(boot.source.contains("from \"/app-1.js\""));
+        assert!(page.contains(&format!(
+            "<script type=\"module\" src=\"/sub/{}\"></script>",
+            boot.name
+        )));
+        assert!(boot.source.contains("import(\"/app-1.js\")"));
         assert!(boot.source.contains("module_or_path: \"/app-1_bg.wasm\""));
         assert!(boot.source.contains("\"/sub/static.css\""));
     }

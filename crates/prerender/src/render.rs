@@ -1,6 +1,7 @@
 //! The pages the build writes, each rendered from the content with the app's own components
-//! and spliced into the page Trunk staged: `index.html` (the explainer's own page),
-//! `embed.html` (for frames) and `fragment.html` (the markup alone, for the script embed).
+//! around what Trunk staged in `index.html` (its stylesheet, preloads and loader):
+//! `index.html` (the explainer's own page), `embed.html` (for frames) and `fragment.html` (the
+//! markup alone, for the script embed).
 
 use std::sync::Arc;
 
@@ -10,15 +11,8 @@ use leptos::prelude::*;
 use partnership_explainer::ui::page::ExplainerPage;
 use partnership_explainer::ui::root::PageKind;
 
-use crate::head::head_tags;
+use crate::head::{escape, head_tags};
 use crate::BuildSettings;
-
-/// Where the head tags go in `index.html`.
-const HEAD_MARKER: &str = "<!-- head -->";
-/// Where the explainer goes in `index.html`.
-const BODY_MARKER: &str = "<!-- explainer -->";
-/// The body of the explainer's own page, as `index.html` has it.
-const PAGE_BODY: &str = "<body class=\"explainer-page\">";
 
 /// One file to write into the bundle.
 pub struct Page {
@@ -26,32 +20,55 @@ pub struct Page {
     pub html: String,
 }
 
-/// Renders every page from `content` into `template` (Trunk's `index.html`).
-pub fn pages(content: &Content, template: &str, settings: &BuildSettings) -> Result<Vec<Page>, String> {
-    for marker in [HEAD_MARKER, BODY_MARKER, PAGE_BODY] {
-        if !template.contains(marker) {
-            return Err(format!("index.html: `{marker}` is missing"));
-        }
-    }
+/// What Trunk staged: the inside of the template's `<head>` and `<body>`.
+struct Staged<'a> {
+    head: &'a str,
+    body: &'a str,
+}
+
+/// The inside of the first `<tag …>…</tag>` in `html`.
+fn inside<'a>(html: &'a str, tag: &str) -> Result<&'a str, String> {
+    let open = html
+        .find(&format!("<{tag}"))
+        .and_then(|start| html[start..].find('>').map(|end| start + end + 1))
+        .ok_or_else(|| format!("index.html: no <{tag}>"))?;
+    let close = html[open..]
+        .find(&format!("</{tag}>"))
+        .map(|end| open + end)
+        .ok_or_else(|| format!("index.html: <{tag}> is not closed"))?;
+    Ok(&html[open..close])
+}
+
+/// Renders every page from `content` around `template` (Trunk's `index.html`).
+pub fn pages(
+    content: &Content,
+    template: &str,
+    settings: &BuildSettings,
+) -> Result<Vec<Page>, String> {
+    let staged = Staged {
+        head: inside(template, "head")?,
+        body: inside(template, "body")?,
+    };
     let content = Arc::new(content.clone());
     let base = &settings.base_url;
-    let page = |kind: PageKind, body: &str| {
-        template
-            .replacen(HEAD_MARKER, &head_tags(&content, kind, base), 1)
-            .replacen(PAGE_BODY, body, 1)
-            .replacen(BODY_MARKER, &render(&content, kind, base), 1)
+    let page = |kind: PageKind, body_class: &str| {
+        format!(
+            "<!doctype html>\n<html lang=\"{lang}\">\n<head>{head}\n    {tags}\n</head>\n<body class=\"{body_class}\">{explainer}{scripts}</body>\n</html>\n",
+            lang = escape(&content.lang),
+            head = staged.head.trim_end(),
+            tags = head_tags(&content, kind, base),
+            explainer = render(&content, kind, base),
+            scripts = staged.body,
+        )
     };
     Ok(vec![
         Page {
             file: "index.html",
-            html: page(PageKind::Page, PAGE_BODY),
+            html: page(PageKind::Page, "explainer-page"),
         },
         Page {
             file: "embed.html",
-            html: page(
-                PageKind::Frame,
-                "<body class=\"explainer-page explainer-frame\">",
-            ),
+            html: page(PageKind::Frame, "explainer-page explainer-frame"),
         },
         Page {
             file: "fragment.html",

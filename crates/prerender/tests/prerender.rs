@@ -54,9 +54,17 @@ fn strings_in_page_order(content: &Content) -> Vec<String> {
             .into_iter()
             .map(|run| match run {
                 explainer_core::content::inline::Inline::Text(t) => t.to_string(),
-                explainer_core::content::inline::Inline::Term { id, shown } => shown
-                    .map(str::to_string)
-                    .unwrap_or_else(|| content.glossary.iter().find(|g| g.id == id).unwrap().term.clone()),
+                explainer_core::content::inline::Inline::Term { id, shown } => {
+                    shown.map(str::to_string).unwrap_or_else(|| {
+                        content
+                            .glossary
+                            .iter()
+                            .find(|g| g.id == id)
+                            .unwrap()
+                            .term
+                            .clone()
+                    })
+                }
             })
             .collect()
     };
@@ -114,9 +122,9 @@ fn the_page_holds_every_string_of_the_content_in_order() {
         let text = text_of(&render(&content, kind, BASE));
         let mut from = 0;
         for string in strings_in_page_order(&content) {
-            let found = text[from..].find(&string).unwrap_or_else(|| {
-                panic!("{kind:?}: {string:?} is missing or out of order")
-            });
+            let found = text[from..]
+                .find(&string)
+                .unwrap_or_else(|| panic!("{kind:?}: {string:?} is missing or out of order"));
             from += found + string.len();
         }
     }
@@ -163,7 +171,11 @@ fn islands_props_parse_back_into_their_types() {
     let content = shipped();
     let found = islands(&render(&content, PageKind::Page, BASE));
     let named = |prefix: &str| -> Vec<&Option<Value>> {
-        found.iter().filter(|(name, _)| name.starts_with(prefix)).map(|(_, p)| p).collect()
+        found
+            .iter()
+            .filter(|(name, _)| name.starts_with(prefix))
+            .map(|(_, p)| p)
+            .collect()
     };
     let checklists = named("Checklists_");
     assert_eq!(checklists.len(), 1);
@@ -194,7 +206,10 @@ fn hostile_strings_come_out_as_text() {
     doc["checklists"]["lists"][0]["groups"][0]["items"][0]["text"] = Value::from(hostile);
     let content = Arc::new(parse_content(&doc.to_string()).unwrap());
     let html = without_props(&render(&content, PageKind::Page, BASE));
-    assert!(!html.contains("<img"), "markup from content reached the HTML");
+    assert!(
+        !html.contains("<img"),
+        "markup from content reached the HTML"
+    );
     assert!(!html.contains("</script>"));
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
     // In the islands' props the same text is JSON in an attribute, and parses back whole.
@@ -242,7 +257,10 @@ fn a_missing_answer_stops_the_build_at_its_place() {
         doc["faq"][3].as_object_mut().unwrap().remove("answer");
     });
     let report = build_check(&path);
-    assert!(report.starts_with(&format!("{}: faq[3].answer: missing", path.display())), "{report}");
+    assert!(
+        report.starts_with(&format!("{}: faq[3].answer: missing", path.display())),
+        "{report}"
+    );
     assert!(report.contains("nothing was built"));
 }
 
@@ -253,7 +271,13 @@ fn broken_json_stops_the_build_with_its_line_and_column() {
     let path = dir.join("broken.json");
     std::fs::write(&path, "{\n  \"lang\": \"en\",\n  \"labels\": {,\n}").unwrap();
     let report = build_check(&path);
-    assert!(report.starts_with(&format!("{}: line 3, column 14: not valid JSON", path.display())), "{report}");
+    assert!(
+        report.starts_with(&format!(
+            "{}: line 3, column 14: not valid JSON",
+            path.display()
+        )),
+        "{report}"
+    );
 }
 
 #[test]
@@ -263,7 +287,10 @@ fn a_dangling_reference_and_an_empty_text_are_both_reported() {
         doc["story"]["sections"][1]["title"] = Value::from(" ");
     });
     let report = build_check(&path);
-    assert!(report.contains("story.sections[1].title: must not be empty"), "{report}");
+    assert!(
+        report.contains("story.sections[1].title: must not be empty"),
+        "{report}"
+    );
     assert!(report.contains("faq[0].section:"), "{report}");
     assert!(report.contains("2 problem(s)"), "{report}");
 }
@@ -271,7 +298,9 @@ fn a_dangling_reference_and_an_empty_text_are_both_reported() {
 #[test]
 fn check_lists_every_file_and_fails_on_any_problem() {
     let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/content/en.json");
-    let bad = broken_file("wrong-type.json", |doc| doc["story"]["headline"] = Value::from(3));
+    let bad = broken_file("wrong-type.json", |doc| {
+        doc["story"]["headline"] = Value::from(3)
+    });
     let paths = [good.display().to_string(), bad.display().to_string()];
     assert_eq!(
         content_files::check_files(&paths),

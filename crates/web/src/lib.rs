@@ -34,7 +34,8 @@ pub fn hydrate_page(exports: JsValue) {
     };
     hydrate_islands_in(&body, &exports);
     if body.class_list().contains(FRAME_PAGE_CLASS) {
-        let options = EmbedOptions::from_query(&window().location().search().unwrap_or_default());
+        let options =
+            EmbedOptions::from_frame_query(&window().location().search().unwrap_or_default());
         let child_id = match options.placement {
             Placement::Frame { child_id } => child_id,
             _ => None,
@@ -50,7 +51,9 @@ fn hydrate_islands_in(root: &web_sys::Element, exports: &JsValue) {
         return;
     };
     for i in 0..islands.length() {
-        let Some(island) = islands.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        let Some(island) = islands
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
         else {
             continue;
         };
@@ -108,7 +111,8 @@ pub fn mount_explainer(
     stylesheet_url: String,
     exports: JsValue,
 ) -> Result<(), JsValue> {
-    let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?;
+    let shadow =
+        host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?;
     let link = document().create_element("link")?;
     link.set_attribute("rel", "stylesheet")?;
     link.set_attribute("href", &stylesheet_url)?;
@@ -143,7 +147,8 @@ async fn fetch_text(url: &str) -> Option<String> {
 
 /// The one line a host page shows when the explainer cannot be loaded. The content file is
 /// what failed to arrive, so these words live in the code.
-const FAILURE_TEXT: &str = "The explainer could not be loaded. Check your connection and try again.";
+const FAILURE_TEXT: &str =
+    "The explainer could not be loaded. Check your connection and try again.";
 const RETRY_LABEL: &str = "Retry";
 
 fn show_failure(container: web_sys::Element, url: String, exports: JsValue) {

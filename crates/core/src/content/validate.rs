@@ -38,7 +38,11 @@ pub fn parse_content(json: &str) -> Result<Content, Vec<Problem>> {
     let raw: Value = serde_json::from_str(json).map_err(|e| vec![syntax_problem(&e)])?;
     if !raw.is_object() {
         // serde would read a list as a struct by position; a content file is an object.
-        let found = if raw.is_array() { "a list" } else { "a single value" };
+        let found = if raw.is_array() {
+            "a list"
+        } else {
+            "a single value"
+        };
         return Err(vec![Problem::new(
             "(top level)",
             format!("invalid type: {found}, expected an object"),
@@ -80,16 +84,18 @@ fn shape_problem(error: &serde_path_to_error::Error<serde_json::Error>) -> Probl
     };
     // serde's path already ends with the unknown field's name.
     let unknown = || {
-        message.starts_with("unknown field `").then(|| {
-            Problem::new(path.clone(), "not a known field (is it misspelt?)")
-        })
+        message
+            .starts_with("unknown field `")
+            .then(|| Problem::new(path.clone(), "not a known field (is it misspelt?)"))
     };
-    missing()
-        .or_else(unknown)
-        .unwrap_or_else(|| {
-            let place = if path.is_empty() { "(top level)" } else { &path };
-            Problem::new(place, in_plain_words(&message))
-        })
+    missing().or_else(unknown).unwrap_or_else(|| {
+        let place = if path.is_empty() {
+            "(top level)"
+        } else {
+            &path
+        };
+        Problem::new(place, in_plain_words(&message))
+    })
 }
 
 /// serde's words for JSON's shapes, as an editor would say them: "map" is an object and
