@@ -1,7 +1,7 @@
 //! How the release bundle is delivered. The size report of the first load: each file the page
-//! fetches before the story shows (HTML, JS, wasm, CSS, content), raw, gzip and brotli, with a
-//! budget on the brotli total; the host script's size; and the precompressed `.br` and `.gz`
-//! copies the build writes.
+//! fetches when it opens with JavaScript on (HTML, CSS, the loader, the JS glue and the wasm),
+//! raw, gzip and brotli, with a budget on the brotli total, and the wasm's largest items; the
+//! host script's size; and the precompressed `.br` and `.gz` copies the build writes.
 //!
 //! Run after `trunk build --release`: `cargo test --test size_report -- --nocapture`.
 #![cfg(not(target_arch = "wasm32"))]
@@ -13,10 +13,6 @@ mod first_load;
 
 use first_load::{brotli, gzip, FIRST_LOAD_BROTLI_BUDGET};
 
-/// Fetched by the app itself once it starts; counted once whether or not `index.html` also
-/// preloads it.
-const CONTENT_FILE: &str = "content/en.json";
-
 fn dist() -> PathBuf {
     let dist = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist");
     assert!(
@@ -26,8 +22,13 @@ fn dist() -> PathBuf {
     dist
 }
 
-/// The local files `index.html` links to (`href="…"`, `src="…"`), in order, without repeats.
+/// The local files `index.html` links to (`href="…"`, `src="…"`), in order, without repeats;
+/// what only a `<noscript>` asks for is not fetched when JavaScript runs.
 fn linked_files(dist: &Path, html: &str) -> Vec<String> {
+    let html = match (html.find("<noscript>"), html.find("</noscript>")) {
+        (Some(start), Some(end)) => format!("{}{}", &html[..start], &html[end..]),
+        _ => html.to_string(),
+    };
     let mut files = Vec::new();
     for attribute in ["href=\"", "src=\""] {
         for piece in html.split(attribute).skip(1) {
@@ -60,9 +61,6 @@ fn first_load_fits_the_brotli_budget() {
     let html = std::fs::read_to_string(dist.join("index.html")).unwrap();
     let mut files = vec!["index.html".to_string()];
     files.extend(linked_files(&dist, &html));
-    if !files.iter().any(|f| f == CONTENT_FILE) {
-        files.push(CONTENT_FILE.to_string());
-    }
 
     let mut report = format!(
         "{:<52} {:>9} {:>9} {:>9}\n",
@@ -90,6 +88,7 @@ fn first_load_fits_the_brotli_budget() {
         FIRST_LOAD_BROTLI_BUDGET,
         100.0 * totals[2] as f64 / FIRST_LOAD_BROTLI_BUDGET as f64
     );
+    report += &largest_items();
     println!("{report}");
     let _ = std::fs::write(
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/size-report.txt"),
@@ -113,6 +112,79 @@ fn first_load_fits_the_brotli_budget() {
         "the first load is {} bytes brotli, over the budget of {FIRST_LOAD_BROTLI_BUDGET}",
         totals[2]
     );
+}
+
+/// The wasm's twenty largest functions, and its bytes by crate, as compiled, before wasm-bindgen
+/// and wasm-opt take the names out (the shipped wasm is smaller, in about the same shares).
+fn largest_items() -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("target/wasm32-unknown-unknown/release/explainer_web.wasm");
+    let Ok(bytes) = std::fs::read(&path) else {
+        return format!("(no {} to list the wasm's items from)\n", path.display());
+    };
+    let mut imported = 0;
+    let mut sizes = Vec::new();
+    let mut names = std::collections::HashMap::new();
+    for payload in wasmparser::Parser::new(0).parse_all(&bytes) {
+        match payload.unwrap() {
+            wasmparser::Payload::ImportSection(imports) => {
+                imported = imports
+                    .into_iter()
+                    .filter(|i| matches!(i.as_ref().unwrap().ty, wasmparser::TypeRef::Func(_)))
+                    .count();
+            }
+            wasmparser::Payload::CodeSectionEntry(body) => sizes.push(body.range().len()),
+            wasmparser::Payload::CustomSection(section) => {
+                if let wasmparser::KnownCustom::Name(reader) = section.as_known() {
+                    for name in reader.into_iter().flatten() {
+                        if let wasmparser::Name::Function(map) = name {
+                            for naming in map.into_iter().flatten() {
+                                names.insert(naming.index as usize, naming.name.to_string());
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut items: Vec<(usize, String)> = sizes
+        .iter()
+        .enumerate()
+        .map(|(i, size)| {
+            let name = names
+                .get(&(i + imported))
+                .map(String::as_str)
+                .unwrap_or_default();
+            (*size, format!("{:#}", rustc_demangle::demangle(name)))
+        })
+        .collect();
+    items.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    let mut by_crate: std::collections::HashMap<String, usize> = Default::default();
+    for (size, name) in &items {
+        let start = name
+            .trim_start_matches(['<', '&', ' '])
+            .trim_start_matches("mut ");
+        let krate = start.split([':', '[', '<', ' ']).next().unwrap_or_default();
+        *by_crate.entry(krate.to_string()).or_default() += size;
+    }
+    let mut crates: Vec<_> = by_crate.into_iter().collect();
+    crates.sort_unstable_by(|a, b| b.1.cmp(&a.1));
+    let mut out = format!(
+        "\nwasm code before wasm-opt: {} bytes in {} functions\n",
+        sizes.iter().sum::<usize>(),
+        sizes.len()
+    );
+    out += "largest crates:\n";
+    for (krate, size) in crates.iter().take(12) {
+        out += &format!("{size:>9}  {krate}\n");
+    }
+    out += "largest functions:\n";
+    for (size, name) in items.iter().take(20) {
+        let name: String = name.chars().take(110).collect();
+        out += &format!("{size:>9}  {name}\n");
+    }
+    out
 }
 
 /// The host-page script must stay small: at most this many bytes once minified.
