@@ -159,7 +159,7 @@ fn largest_items() -> String {
             (*size, format!("{:#}", rustc_demangle::demangle(name)))
         })
         .collect();
-    items.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    items.sort_unstable_by_key(|item| std::cmp::Reverse(item.0));
     let mut by_crate: std::collections::HashMap<String, usize> = Default::default();
     for (size, name) in &items {
         let start = name
@@ -169,7 +169,7 @@ fn largest_items() -> String {
         *by_crate.entry(krate.to_string()).or_default() += size;
     }
     let mut crates: Vec<_> = by_crate.into_iter().collect();
-    crates.sort_unstable_by(|a, b| b.1.cmp(&a.1));
+    crates.sort_unstable_by_key(|item| std::cmp::Reverse(item.1));
     let mut out = format!(
         "\nwasm code before wasm-opt: {} bytes in {} functions\n",
         sizes.iter().sum::<usize>(),
