@@ -3,7 +3,6 @@
 //! brings it into view. The browser alone would scroll to a closed part; in a frame, the
 //! parent page is asked to scroll instead.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use leptos::ev;
@@ -12,8 +11,8 @@ use leptos::prelude::*;
 use crate::ui::frame::ask_parent_to_scroll;
 use crate::ui::root::AppRoot;
 
-/// What opens the part with a given id.
-type Openers = HashMap<String, Rc<dyn Fn()>>;
+/// What opens the part with a given id, for the few dozen ids on a page.
+type Openers = Vec<(String, Rc<dyn Fn()>)>;
 
 /// What to do for each id a link may name; provided by the root island.
 #[derive(Clone, Copy)]
@@ -37,7 +36,7 @@ impl DeepLinks {
     /// Creates the registry; in the browser, follows every later change of the fragment.
     pub fn install(root: AppRoot) -> Self {
         let links = DeepLinks {
-            openers: StoredValue::new_local(HashMap::new()),
+            openers: StoredValue::new_local(Vec::new()),
             root,
         };
         // In the browser only: effects do not run at build time.
@@ -63,12 +62,17 @@ impl DeepLinks {
     /// Runs `open` whenever a link names `id`.
     pub fn register(&self, id: impl Into<String>, open: impl Fn() + 'static) {
         self.openers.update_value(|openers| {
-            openers.insert(id.into(), Rc::new(open));
+            openers.push((id.into(), Rc::new(open)));
         });
     }
 
     fn go(&self, id: String) {
-        if let Some(open) = self.openers.with_value(|openers| openers.get(&id).cloned()) {
+        if let Some(open) = self.openers.with_value(|openers| {
+            openers
+                .iter()
+                .find(|(known, _)| *known == id)
+                .map(|(_, open)| open.clone())
+        }) {
             open();
         }
         let root = self.root;

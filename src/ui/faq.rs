@@ -2,7 +2,6 @@
 //! a filter that marks what it finds, a link to each answer, and open answers kept for the
 //! session. Rendered at build time with every answer present, so it reads without JavaScript.
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use leptos::either::Either;
@@ -82,7 +81,7 @@ pub fn faq_items(content: &Content) -> Vec<FaqItem> {
 /// What the FAQ shows; shared by its entries through context.
 #[derive(Clone, Copy)]
 struct FaqState {
-    open: RwSignal<HashSet<String>>,
+    open: RwSignal<Vec<String>>,
     query: RwSignal<String>,
     /// The entry whose link was last copied, and whether copying worked.
     copied: RwSignal<Option<(String, bool)>>,
@@ -102,16 +101,15 @@ impl FaqState {
     }
 
     fn is_open(&self, id: &str) -> bool {
-        self.open.with(|open| open.contains(id))
+        self.open.with(|open| open.iter().any(|o| o == id))
     }
 
     fn set_open<'a>(&self, ids: impl IntoIterator<Item = &'a str>, open: bool) {
         self.open.update(|set| {
             for id in ids {
+                set.retain(|o| o != id);
                 if open {
-                    set.insert(id.to_string());
-                } else {
-                    set.remove(id);
+                    set.push(id.to_string());
                 }
             }
         });
@@ -136,7 +134,7 @@ pub fn Faq(content: Arc<Content>) -> impl IntoView {
 #[island]
 fn FaqIsland(items: Vec<FaqItem>, labels: FaqLabels) -> impl IntoView {
     let state = FaqState {
-        open: RwSignal::new(HashSet::new()),
+        open: RwSignal::new(Vec::new()),
         query: RwSignal::new(String::new()),
         copied: RwSignal::new(None),
     };

@@ -1,8 +1,6 @@
 //! Islands: the short/full reading switch, and each section's Read more / Show less. Sections
 //! open by the reading mode, by hand, by find-in-page and by links; the mode is remembered.
 
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 
 use explainer_core::storage_keys;
@@ -41,7 +39,7 @@ impl ReadingMode {
 pub struct Reading {
     mode: RwSignal<ReadingMode>,
     /// Sections the reader opened or closed by hand since the mode last changed.
-    overrides: RwSignal<HashMap<String, bool>>,
+    overrides: RwSignal<Vec<(String, bool)>>,
 }
 
 impl Reading {
@@ -49,7 +47,7 @@ impl Reading {
     pub fn new() -> Self {
         Reading {
             mode: RwSignal::new(ReadingMode::Short),
-            overrides: RwSignal::new(HashMap::new()),
+            overrides: RwSignal::new(Vec::new()),
         }
     }
 
@@ -64,21 +62,26 @@ impl Reading {
 
     /// Switches every section to `mode` and remembers the choice if storage allows.
     pub fn set_mode(&self, mode: ReadingMode) {
-        self.overrides.update(HashMap::clear);
+        self.overrides.update(Vec::clear);
         self.mode.set(mode);
         storage::write(Area::Local, storage_keys::READING_MODE, mode.as_str());
     }
 
     pub fn is_open(&self, section_id: &str) -> bool {
         let by_mode = self.mode.get() == ReadingMode::Full;
-        self.overrides
-            .with(|o| o.get(section_id).copied().unwrap_or(by_mode))
+        self.overrides.with(|overrides| {
+            overrides
+                .iter()
+                .find(|(id, _)| id == section_id)
+                .map_or(by_mode, |(_, open)| *open)
+        })
     }
 
     pub fn set_open(&self, section_id: &str, open: bool) {
         if self.is_open(section_id) != open {
-            self.overrides.update(|o| {
-                o.insert(section_id.to_string(), open);
+            self.overrides.update(|overrides| {
+                overrides.retain(|(id, _)| id != section_id);
+                overrides.push((section_id.to_string(), open));
             });
         }
     }
