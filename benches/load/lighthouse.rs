@@ -1,12 +1,13 @@
-//! Lighthouse (from `node_modules/`) on its default mobile settings with simulated throttling,
-//! against Debian's Chromium, and the numbers this benchmark reads from its JSON report.
+//! Lighthouse (from `node_modules/`) on its default mobile settings against Debian's Chromium,
+//! with its simulated throttling or with DevTools throttling (which slows the real load), and the
+//! numbers this benchmark reads from its JSON report.
 
 use std::path::Path;
 use std::process::Command;
 
 use serde_json::Value;
 
-/// The four category scores (0 to 100) and the metrics the report shows.
+/// The category scores (0 to 100; NaN for a category not run) and the metrics the report shows.
 #[derive(Debug)]
 pub struct Scores {
     pub performance: f64,
@@ -24,15 +25,70 @@ pub struct Scores {
     pub benchmark_index: f64,
 }
 
-/// Runs Lighthouse on `url`, keeps its JSON report at `output` and returns it.
-pub fn run(url: &str, output: &Path) -> Value {
+/// How Lighthouse slows the page down to a mobile phone's network and CPU.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Throttling {
+    /// `--throttling-method=devtools`: the load itself is slowed (latency, bandwidth and a 4×
+    /// slower CPU), and the metrics are what the browser saw.
+    Devtools,
+    /// Lighthouse's default: an unthrottled load, and metrics simulated from its requests and
+    /// CPU tasks. Every request that starts before the paint counts against it.
+    Simulated,
+}
+
+impl Throttling {
+    pub fn label(self) -> &'static str {
+        match self {
+            Throttling::Devtools => "DevTools",
+            Throttling::Simulated => "simulated (default)",
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Throttling::Devtools => "devtools",
+            Throttling::Simulated => "simulated",
+        }
+    }
+}
+
+/// The runs of Lighthouse on one variant of the page with one kind of throttling.
+pub struct Series {
+    /// The variant's index in `variants::variants`.
+    pub variant: usize,
+    pub throttling: Throttling,
+    pub reports: Vec<Value>,
+}
+
+impl Series {
+    pub fn new(variant: usize, throttling: Throttling) -> Self {
+        Series {
+            variant,
+            throttling,
+            reports: Vec::new(),
+        }
+    }
+
+    /// The scores of every run.
+    pub fn scores(&self) -> Vec<Scores> {
+        self.reports.iter().map(scores).collect()
+    }
+}
+
+/// Runs Lighthouse on `url`, keeps its JSON report at `output` and returns it. `categories` is
+/// Lighthouse's `--only-categories` list.
+pub fn run(url: &str, throttling: Throttling, categories: &str, output: &Path) -> Value {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     let status = Command::new(root.join("node_modules/.bin/lighthouse"))
         .arg(url)
         .arg("--output=json")
         .arg(format!("--output-path={}", output.display()))
-        .arg("--only-categories=performance,accessibility,best-practices,seo")
+        .arg(format!("--only-categories={categories}"))
+        .arg(format!("--throttling-method={}", match throttling {
+            Throttling::Devtools => "devtools",
+            Throttling::Simulated => "simulate",
+        }))
         // Headless as root, and no calls home: the network reaches only package registries.
         .arg("--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync")
         .arg("--quiet")
@@ -51,7 +107,9 @@ pub fn run(url: &str, output: &Path) -> Value {
 
 pub fn scores(report: &Value) -> Scores {
     let score = |category: &str| {
-        (report["categories"][category]["score"].as_f64().unwrap() * 100.0).round()
+        report["categories"][category]["score"]
+            .as_f64()
+            .map_or(f64::NAN, |score| (score * 100.0).round())
     };
     let metric = |audit: &str| report["audits"][audit]["numericValue"].as_f64().unwrap();
     Scores {
@@ -72,10 +130,8 @@ pub fn scores(report: &Value) -> Scores {
 pub fn failing_audits(report: &Value) -> Vec<[String; 4]> {
     let mut failing = Vec::new();
     for category in ["accessibility", "best-practices", "seo"] {
-        for reference in report["categories"][category]["auditRefs"]
-            .as_array()
-            .unwrap()
-        {
+        let references = report["categories"][category]["auditRefs"].as_array();
+        for reference in references.into_iter().flatten() {
             let id = reference["id"].as_str().unwrap();
             let audit = &report["audits"][id];
             let weighted = reference["weight"].as_f64().unwrap_or_default() > 0.0;

@@ -1,8 +1,19 @@
-//! The load benchmark (`scripts/bench` builds first, then runs `cargo bench --bench load`): serves
-//! the release `dist/` (or `$BENCH_DIST`) compressed on 127.0.0.1, loads it cold in headless
-//! Chromium several times, runs Lighthouse on the page as built and on variants with its preload
-//! links removed or its content preload toggled, and writes `target/bench/report.md`
+//! The load benchmark (`scripts/bench` builds first, then runs `cargo bench --bench load`):
+//! measures the targets of issue 11 side by side in one run and writes `target/bench/report.md`
 //! beside the raw JSON.
+//!
+//! It serves the release `dist/` (or `$BENCH_DIST`) compressed on 127.0.0.1, once per variant of
+//! `index.html` (see `variants.rs`): as built, the static limit (no scripts) and as built without
+//! preloads. Then:
+//!
+//! - Chromium loads the page as built cold, several times: first paint, first story section
+//!   visible, islands hydrated, an FAQ click after hydration, the wasm memory, and the files the
+//!   page fetched up to hydration (the first load);
+//! - Lighthouse (mobile) runs on every variant with DevTools throttling, and on the page as built
+//!   and the static limit with its default simulated throttling, the runs of one round
+//!   interleaved so that other work on the machine falls on all of them alike;
+//! - the report puts the targets beside the measurements, with the rebuild time `scripts/bench`
+//!   passes in (`rebuild.rs`).
 
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "../../tests/e2e/support/browser.rs"]
@@ -19,6 +30,8 @@ mod lighthouse;
 #[cfg(not(target_arch = "wasm32"))]
 mod page;
 #[cfg(not(target_arch = "wasm32"))]
+mod rebuild;
+#[cfg(not(target_arch = "wasm32"))]
 mod report;
 #[cfg(not(target_arch = "wasm32"))]
 mod server;
@@ -30,13 +43,20 @@ mod variants;
 async fn main() {
     use std::path::PathBuf;
 
+    use lighthouse::{Series, Throttling};
+    use variants::{BUILT, STATIC_LIMIT};
+
     /// Cold loads in Chromium; the report shows their medians.
     const LOADS: usize = 7;
-    /// Lighthouse runs of each variant of the page; the report shows their medians.
+    /// Lighthouse runs of each series; the report shows their medians.
     const LIGHTHOUSE_RUNS: usize = 3;
+    /// Every category, for the page as built with Lighthouse's defaults; the other series need
+    /// only the performance metrics.
+    const ALL_CATEGORIES: &str = "performance,accessibility,best-practices,seo";
 
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let dist = std::env::var_os("BENCH_DIST").map_or_else(|| root.join("dist"), PathBuf::from);
+    let dist = std::fs::canonicalize(&dist).unwrap_or(dist);
     let out = root.join("target/bench");
     std::fs::create_dir_all(&out).unwrap();
     let html = std::fs::read_to_string(dist.join("index.html")).unwrap_or_else(|e| {
@@ -54,28 +74,46 @@ async fn main() {
     let mut records = Vec::new();
     for n in 1..=LOADS {
         eprintln!("[bench] Chromium, cold load {n} of {LOADS}");
-        records.push(page::load(format!("{}/", servers[0].origin)).await);
+        records.push(page::load(format!("{}/", servers[BUILT].origin)).await);
     }
     let raw = serde_json::to_string_pretty(&records).unwrap();
     std::fs::write(out.join("loads.json"), raw).unwrap();
     let loads: Vec<_> = records.iter().map(page::Load::from_records).collect();
 
-    let mut lighthouse = Vec::new();
-    for (variant, server) in variants.iter().zip(&servers) {
-        let reports: Vec<_> = (1..=LIGHTHOUSE_RUNS)
-            .map(|n| {
-                eprintln!(
-                    "[bench] Lighthouse, {}, run {n} of {LIGHTHOUSE_RUNS}",
-                    variant.label
-                );
-                let output = out.join(format!("lighthouse-{}-{n}.json", variant.slug));
-                lighthouse::run(&format!("{}/", server.origin), &output)
-            })
-            .collect();
-        lighthouse.push(reports);
+    let mut series: Vec<Series> = (0..variants.len())
+        .map(|variant| Series::new(variant, Throttling::Devtools))
+        .chain([BUILT, STATIC_LIMIT].map(|variant| Series::new(variant, Throttling::Simulated)))
+        .collect();
+    for n in 1..=LIGHTHOUSE_RUNS {
+        for one in &mut series {
+            let variant = &variants[one.variant];
+            eprintln!(
+                "[bench] Lighthouse, {}, {} throttling, run {n} of {LIGHTHOUSE_RUNS}",
+                variant.label,
+                one.throttling.label()
+            );
+            let output = out.join(format!(
+                "lighthouse-{}-{}-{n}.json",
+                variant.slug,
+                one.throttling.slug()
+            ));
+            let all = one.variant == BUILT && one.throttling == Throttling::Simulated;
+            let categories = if all { ALL_CATEGORIES } else { "performance" };
+            let url = format!("{}/", servers[one.variant].origin);
+            let report = lighthouse::run(&url, one.throttling, categories, &output);
+            one.reports.push(report);
+        }
     }
 
-    let report = report::markdown(&dist, &servers[0].origin, &loads, &variants, &lighthouse);
+    let rebuild = rebuild::from_env(&dist);
+    let report = report::markdown(
+        &dist,
+        &servers[BUILT].origin,
+        &loads,
+        &variants,
+        &series,
+        rebuild.as_ref(),
+    );
     println!("{report}");
     std::fs::write(out.join("report.md"), report).unwrap();
     eprintln!("[bench] wrote target/bench/report.md, with the raw JSON beside it");

@@ -1,9 +1,6 @@
-//! The versions of `index.html` that Lighthouse compares: as built, without its preload links,
-//! and with the content file's preload taken out (or added, if the build has none).
-
-/// The preload the content file would need: the app fetches it with `fetch`, same-origin.
-const CONTENT_PRELOAD: &str =
-    r#"<link rel="preload" href="content/en.json" as="fetch" crossorigin>"#;
+//! The versions of `index.html` that Lighthouse compares, each served with the same files by the
+//! same server in the same run: as built; the static limit (every script that runs taken out,
+//! with the preload links that only serve those scripts); and as built without its preloads.
 
 /// A version of `index.html`.
 pub struct Variant {
@@ -21,53 +18,90 @@ impl Variant {
             .filter_map(|tag| tag.split("href=\"").nth(1)?.split('"').next())
             .collect()
     }
+
+    /// How many `<script>` elements the page has that the browser would run.
+    pub fn scripts(&self) -> usize {
+        script_elements(&self.html)
+            .into_iter()
+            .filter(|element| runs(element))
+            .count()
+    }
 }
 
-/// The page as built, without its preloads, and with the content preload toggled: taken out if
-/// the build has it, added if not.
+/// The index of the page as built in [`variants`].
+pub const BUILT: usize = 0;
+/// The index of the static limit in [`variants`].
+pub const STATIC_LIMIT: usize = 1;
+
+/// The page as built, the static limit and the page without preloads, in that order.
 pub fn variants(html: &str) -> Vec<Variant> {
-    let mut without = html.to_string();
-    for tag in preload_links(html) {
-        without = without.replace(tag, "");
-    }
-    let content_preload = preload_links(html)
-        .into_iter()
-        .find(|tag| tag.contains("content/en.json"));
-    let toggled = match content_preload {
-        Some(tag) => Variant {
-            slug: "no-content-preload",
-            label: "as built − content preload",
-            html: html.replacen(tag, "", 1),
-        },
-        None => Variant {
-            slug: "content-preload",
-            label: "as built + content preload",
-            html: html.replacen("</head>", &format!("{CONTENT_PRELOAD}</head>"), 1),
-        },
-    };
-    vec![
+    let without_preloads = remove(html, preload_links(html));
+    let static_limit = remove(
+        &without_preloads,
+        script_elements(&without_preloads)
+            .into_iter()
+            .filter(|element| runs(element))
+            .collect(),
+    );
+    let variants = vec![
         Variant {
             slug: "built",
             label: "as built",
             html: html.to_string(),
         },
         Variant {
-            slug: "no-preload",
-            label: "preloads removed",
-            html: without,
+            slug: "static-limit",
+            label: "static limit (no scripts)",
+            html: static_limit,
         },
-        toggled,
-    ]
+        Variant {
+            slug: "no-preload",
+            label: "as built − preloads",
+            html: without_preloads,
+        },
+    ];
+    assert!(
+        variants[BUILT].scripts() > 0 && variants[STATIC_LIMIT].scripts() == 0,
+        "the static limit must differ from the page as built by its scripts"
+    );
+    variants
+}
+
+/// `html` without each of `pieces`.
+fn remove(html: &str, pieces: Vec<&str>) -> String {
+    pieces
+        .into_iter()
+        .fold(html.to_string(), |html, piece| html.replacen(piece, "", 1))
 }
 
 /// The `<link>` tags of `html` that preload a file.
 fn preload_links(html: &str) -> Vec<&str> {
-    html.match_indices("<link")
+    tags(html, "<link")
+        .filter(|tag| tag.contains(r#"rel="preload""#) || tag.contains(r#"rel="modulepreload""#))
+        .collect()
+}
+
+/// The `<script …>…</script>` elements of `html`, whole.
+fn script_elements(html: &str) -> Vec<&str> {
+    html.match_indices("<script")
         .filter_map(|(start, _)| {
-            let tag = &html[start..start + html[start..].find('>')? + 1];
-            let preload =
-                tag.contains(r#"rel="preload""#) || tag.contains(r#"rel="modulepreload""#);
-            preload.then_some(tag)
+            let end = start + html[start..].find("</script>")? + "</script>".len();
+            Some(&html[start..end])
         })
         .collect()
+}
+
+/// Whether the browser runs a `<script>` element: data blocks such as the FAQ's JSON-LD
+/// (`type="application/ld+json"`) are data, not code, and stay in the static limit.
+fn runs(element: &str) -> bool {
+    let open = &element[..element.find('>').unwrap_or(element.len())];
+    !open.contains("application/ld+json") && !open.contains("application/json")
+}
+
+/// The start tags of `html` that begin with `start` (such as `<link`).
+fn tags<'a>(html: &'a str, start: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    html.match_indices(start).filter_map(move |(at, _)| {
+        let end = at + html[at..].find('>')? + 1;
+        Some(&html[at..end])
+    })
 }

@@ -113,9 +113,7 @@ impl FaqState {
                 }
             }
         });
-        let ids: Vec<String> = self
-            .open
-            .with_untracked(|set| set.iter().cloned().collect());
+        let ids: Vec<String> = self.open.with_untracked(|set| set.to_vec());
         storage::write(
             Area::Session,
             storage_keys::FAQ_OPEN,

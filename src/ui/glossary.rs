@@ -7,7 +7,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::ui::root::AppRoot;
+use crate::ui::app_root::AppRoot;
 
 /// Which term, if any, shows its definition (one at a time), and whether the terms work yet.
 /// Provided by the root island.

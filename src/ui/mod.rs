@@ -1,6 +1,7 @@
 //! The views, one component (or one piece of shared browser state) a file. Files holding an
 //! `#[island]` say so in their first line; the rest render only at build time.
 
+pub mod app_root;
 pub mod checklists;
 pub mod clipboard;
 pub mod deep_link;

@@ -9,12 +9,13 @@ use leptos::prelude::*;
 use explainer_core::content::model::KeyFact;
 use explainer_core::content::Content;
 
+use crate::ui::app_root::PageKind;
 use crate::ui::checklists::{Checklists, CHECKLISTS_ID};
 use crate::ui::embed_code::{EmbedCode, EmbedLabels};
 use crate::ui::faq::{Faq, FAQ_ID};
 use crate::ui::reading::ReadingModeSwitch;
 use crate::ui::rich_text::{RichText, TermCount};
-use crate::ui::root::{ExplainerRoot, PageKind};
+use crate::ui::root::ExplainerRoot;
 use crate::ui::scroll::ReadingProgress;
 use crate::ui::section::StorySection;
 use crate::ui::toc::Toc;

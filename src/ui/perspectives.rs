@@ -6,7 +6,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::ui::root::AppRoot;
+use crate::ui::app_root::AppRoot;
 
 /// One tab: its panel's id and the tab's name.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -5,7 +5,7 @@
 use explainer_core::content::schema_org::faq_page;
 use explainer_core::content::Content;
 
-use partnership_explainer::ui::root::PageKind;
+use partnership_explainer::ui::app_root::PageKind;
 
 /// The tags for the head of a `kind` page published at `base_url` (ending `/`).
 pub fn head_tags(content: &Content, kind: PageKind, base_url: &str) -> String {

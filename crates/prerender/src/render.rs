@@ -8,8 +8,8 @@ use std::sync::Arc;
 use explainer_core::content::Content;
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
+use partnership_explainer::ui::app_root::PageKind;
 use partnership_explainer::ui::page::ExplainerPage;
-use partnership_explainer::ui::root::PageKind;
 
 use crate::head::{escape, head_tags};
 use crate::BuildSettings;

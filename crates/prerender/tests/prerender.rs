@@ -9,8 +9,8 @@ use explainer_core::content::model::Checklists;
 use explainer_core::content::{parse_content, Content};
 use explainer_prerender::content_files;
 use explainer_prerender::render::render;
+use partnership_explainer::ui::app_root::PageKind;
 use partnership_explainer::ui::faq::{FaqItem, FaqLabels};
-use partnership_explainer::ui::root::PageKind;
 use serde_json::Value;
 
 const SHIPPED: &str = include_str!("../../../public/content/en.json");

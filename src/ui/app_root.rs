@@ -1,0 +1,107 @@
+//! Where this copy of the explainer lives: its root element (in the document, or in a shadow
+//! root on a host page), which page it was rendered for, and what the host asked for. Shared
+//! through context by the root island.
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+
+use explainer_core::embed_options::{EmbedOptions, Placement};
+
+/// Which page this copy of the explainer was rendered for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PageKind {
+    /// Its own page, `index.html`: with the reading-progress bar and "Embed this".
+    Page,
+    /// `embed.html`, shown in a host's iframe: no chrome, nothing sticky, reports its height.
+    Frame,
+    /// `fragment.html`, put into a host element's shadow root by the script embed.
+    Fragment,
+}
+
+/// Where this copy of the app lives: its root element (in the document, or in a shadow root on
+/// a host page) and the host's options. Shared through context; cheap to copy.
+#[derive(Clone, Copy)]
+pub struct AppRoot {
+    element: NodeRef<Div>,
+    kind: PageKind,
+    options: RwSignal<Option<EmbedOptions>>,
+}
+
+impl AppRoot {
+    /// The app rooted at `element`, before the host's options are read.
+    pub fn new(element: NodeRef<Div>, kind: PageKind) -> Self {
+        AppRoot {
+            element,
+            kind,
+            options: RwSignal::new(None),
+        }
+    }
+
+    /// The element with `id` in this copy of the app; a shadow root's elements cannot be found
+    /// from the document.
+    pub fn by_id(&self, id: &str) -> Option<web_sys::Element> {
+        let root = self.element.get_untracked()?.get_root_node();
+        match root.dyn_ref::<web_sys::ShadowRoot>() {
+            Some(shadow) => shadow.get_element_by_id(id),
+            None => document().get_element_by_id(id),
+        }
+    }
+
+    /// Focuses the element with `id`, if there is one.
+    pub fn focus(&self, id: &str) {
+        if let Some(element) = self
+            .by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    }
+
+    pub fn kind(&self) -> PageKind {
+        self.kind
+    }
+
+    /// The pym.js child id when the explainer is in a frame, as `Some(None)` without one.
+    pub fn frame_child_id(&self) -> Option<Option<String>> {
+        self.options.with_untracked(|options| match options {
+            Some(EmbedOptions {
+                placement: Placement::Frame { child_id },
+                ..
+            }) => Some(child_id.clone()),
+            _ => None,
+        })
+    }
+
+    /// Reads the host's options (from the page's query string, or from the attributes of the
+    /// element whose shadow root holds the app) and returns the part they ask to open.
+    pub fn read_options(&self) -> Option<String> {
+        let options = self.host_options();
+        let open = options.open.clone();
+        self.options.set(Some(options));
+        open
+    }
+
+    /// The theme the host asked for, as `data-theme`; tracked.
+    pub fn theme(&self) -> Option<&'static str> {
+        self.options
+            .with(|o| o.as_ref().and_then(|o| o.theme.attribute()))
+    }
+
+    fn host_options(&self) -> EmbedOptions {
+        let host = self
+            .element
+            .get_untracked()
+            .and_then(|el| el.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok())
+            .map(|shadow| shadow.host());
+        let query = || window().location().search().unwrap_or_default();
+        match (host, self.kind) {
+            (Some(host), _) => EmbedOptions::from_attributes(|name| {
+                host.get_attribute(&format!("data-explainer-{name}"))
+            }),
+            (None, PageKind::Frame) => EmbedOptions::from_frame_query(&query()),
+            (None, _) => EmbedOptions::from_query(&query()),
+        }
+    }
+}
