@@ -3,21 +3,10 @@
 //! touches nothing in the folder Trunk staged, so Trunk keeps the last good `dist/`.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-use crate::support::{dist_dir, repo_dir};
-
-/// A fresh folder under `target/` for this test's files.
-fn scratch_dir(name: &str) -> PathBuf {
-    let unique = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos();
-    let dir = repo_dir().join(format!("target/e2e-{name}-{unique}"));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use crate::support::{dist_dir, repo_dir, scratch_dir};
 
 /// Every file in `dir` (not recursing: a build is flat) with its bytes.
 fn files_in(dir: &Path) -> BTreeMap<String, Vec<u8>> {

@@ -14,7 +14,7 @@ use crate::support::browser::{
 };
 use crate::support::server::StaticServer;
 use crate::support::storage_keys::{PLAN, PLAN_SET_ASIDE};
-use crate::support::{checklists, dist_dir, repo_dir};
+use crate::support::{checklists, dist_dir, scratch_dir};
 
 fn labels() -> &'static ChecklistLabels {
     &checklists().labels
@@ -305,7 +305,7 @@ async fn the_plan_copies_as_text_and_downloads_as_markdown() {
     let server = StaticServer::start(dist_dir());
     let origin = server.url("");
     let (_, items) = list_for("cambodian-business");
-    let downloads = tempdir("downloads");
+    let downloads = scratch_dir("downloads");
     let folder = downloads.to_string_lossy().to_string();
     let copied = labels().text_copied.clone();
     with_browser(move |client| async move {
@@ -532,15 +532,4 @@ async fn a_broken_share_link_says_so_and_shows_ones_own_plan() {
 /// The text of the plan notice on screen, once there is one.
 async fn shown_notice(client: &Client) -> String {
     text_of(client, ".checklists__notice:not([hidden]) p").await
-}
-
-/// A fresh folder under `target/` for files a browser writes.
-fn tempdir(name: &str) -> std::path::PathBuf {
-    let unique = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos();
-    let dir = repo_dir().join(format!("target/e2e-{name}-{unique}"));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }

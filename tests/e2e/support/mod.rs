@@ -91,3 +91,14 @@ pub fn shown_text(text: &str) -> String {
         .collect();
     words.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// A fresh folder under `target/` for one test's files (a staged build, a browser's downloads).
+pub fn scratch_dir(name: &str) -> PathBuf {
+    let unique = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    let dir = repo_dir().join(format!("target/e2e-{name}-{unique}"));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
