@@ -1,6 +1,7 @@
 //! The story as data: its typed model, how a file is parsed and checked, inline markup, label
 //! templates and the FAQ's schema.org form.
 
+pub mod editions;
 pub mod inline;
 pub mod model;
 pub mod schema_org;
