@@ -43,13 +43,19 @@
       var page = new DOMParser().parseFromString(html, "text/html");
       var href = function (selector) { return new URL(page.querySelector(selector).getAttribute("href"), base).href; };
       var css = href('head > link[rel="stylesheet"]');
-      var fragment = new URL("fragment.html", base).href;
+      // Each edition's pages are in a folder named for its language, the reference's (the
+      // language of index.html itself) at the top.
+      var fragmentOf = function (host) {
+        var lang = host.getAttribute("data-explainer-lang");
+        var folder = lang && /^[a-z]{2,3}$/.test(lang) && lang !== page.documentElement.lang ? lang + "/" : "";
+        return new URL(folder + "fragment.html", base).href;
+      };
       var wasm = href('link[rel="preload"][type="application/wasm"]');
       return import(href('link[rel="modulepreload"]')).then(function (glue) {
         return glue.default({ module_or_path: wasm }).then(function () {
           hosts.forEach(function (host) {
             host.setAttribute("data-explainer-mounted", "");
-            glue.mount_explainer(host, fragment, css, glue);
+            glue.mount_explainer(host, fragmentOf(host), css, glue);
           });
         });
       });

@@ -16,13 +16,6 @@
 //!   passes in (`rebuild.rs`).
 
 #[cfg(not(target_arch = "wasm32"))]
-#[path = "../../tests/e2e/support/browser.rs"]
-#[allow(dead_code)] // The end-to-end tests use the rest of it.
-mod browser;
-#[cfg(not(target_arch = "wasm32"))]
-#[path = "../../tests/shared/content_type.rs"]
-mod content_type;
-#[cfg(not(target_arch = "wasm32"))]
 #[path = "../../tests/shared/first_load.rs"]
 mod first_load;
 #[cfg(not(target_arch = "wasm32"))]
@@ -35,6 +28,14 @@ mod rebuild;
 mod report;
 #[cfg(not(target_arch = "wasm32"))]
 mod server;
+#[cfg(not(target_arch = "wasm32"))]
+mod snapshot;
+/// The end-to-end tests' support: the bench drives Chromium with its `browser` helpers and serves
+/// with its content types.
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "../../tests/e2e/support/mod.rs"]
+#[allow(dead_code, unused_imports)] // The end-to-end tests use the rest of it.
+mod support;
 #[cfg(not(target_arch = "wasm32"))]
 mod variants;
 
@@ -55,10 +56,10 @@ async fn main() {
     const ALL_CATEGORIES: &str = "performance,accessibility,best-practices,seo";
 
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let dist = std::env::var_os("BENCH_DIST").map_or_else(|| root.join("dist"), PathBuf::from);
-    let dist = std::fs::canonicalize(&dist).unwrap_or(dist);
+    let built = std::env::var_os("BENCH_DIST").map_or_else(|| root.join("dist"), PathBuf::from);
     let out = root.join("target/bench");
     std::fs::create_dir_all(&out).unwrap();
+    let dist = snapshot::take(&built, &out.join("dist"));
     let html = std::fs::read_to_string(dist.join("index.html")).unwrap_or_else(|e| {
         panic!(
             "{}/index.html: {e}; build it first (scripts/bench does)",
@@ -107,7 +108,7 @@ async fn main() {
 
     let rebuild = rebuild::from_env(&dist);
     let report = report::markdown(
-        &dist,
+        &built,
         &servers[BUILT].origin,
         &loads,
         &variants,

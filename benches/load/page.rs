@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::browser;
+use crate::support::browser;
 
 /// Runs in the page before its own scripts: notes when the first story section shows text (the
 /// prerendered HTML), when the boot script has hydrated the islands (its

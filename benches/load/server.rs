@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::thread;
 
-use crate::content_type::content_type;
 use crate::first_load::{brotli, gzip};
+use crate::support::content_type::content_type;
 
 /// Files served from memory instead of from disk, by path under `dist/`.
 type Replaced = Arc<HashMap<String, Vec<u8>>>;

@@ -7,18 +7,33 @@ use serde::{Deserialize, Serialize};
 
 use crate::ui::clipboard::copy_text;
 
-/// The iframe snippet and the script snippet for an explainer served from `base` (ending `/`).
-pub fn snippets(base: &str, title: &str) -> [String; 2] {
+/// Which edition of the story a page shows: its language, and its folder under the
+/// explainer's (empty for the reference edition, `km/` for another).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Edition {
+    pub lang: String,
+    pub path: String,
+}
+
+/// The iframe snippet and the script snippet for `edition` of an explainer served from `base`
+/// (ending `/`).
+pub fn snippets(base: &str, edition: &Edition, title: &str) -> [String; 2] {
     let title = title
         .replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;");
+    let path = &edition.path;
+    let lang = if path.is_empty() {
+        String::new()
+    } else {
+        format!(" data-explainer-lang=\"{}\"", edition.lang)
+    };
     [
         format!(
-            "<iframe src=\"{base}embed.html\" title=\"{title}\" loading=\"lazy\" style=\"width:100%;border:0\"></iframe>\n\
+            "<iframe src=\"{base}{path}embed.html\" title=\"{title}\" loading=\"lazy\" style=\"width:100%;border:0\"></iframe>\n\
              <script src=\"{base}embed.js\" async></script>"
         ),
-        format!("<div data-explainer></div>\n<script type=\"module\" src=\"{base}embed.js\"></script>"),
+        format!("<div data-explainer{lang}></div>\n<script type=\"module\" src=\"{base}embed.js\"></script>"),
     ]
 }
 
@@ -48,22 +63,30 @@ impl From<&Labels> for EmbedLabels {
     }
 }
 
-/// The folder the page was loaded from, as an absolute URL ending `/`.
-fn served_from() -> Option<String> {
+/// The explainer's folder as the page was loaded from it, as an absolute URL ending `/`: the
+/// page's own folder, less the edition's.
+fn served_from(edition: &Edition) -> Option<String> {
     let base = document().base_uri().ok().flatten()?;
-    web_sys::Url::new_with_base("./", &base)
-        .ok()
-        .map(|url| url.href())
+    let folder = web_sys::Url::new_with_base("./", &base).ok()?.href();
+    Some(
+        folder
+            .strip_suffix(edition.path.as_str())
+            .unwrap_or(&folder)
+            .to_string(),
+    )
 }
 
-/// A disclosure holding the two snippets, each with a copy button. Rendered for `base_url`
-/// (where the build says it is published); once hydrated, for the address actually in use.
+/// A disclosure holding the two snippets for `edition`, each with a copy button. Rendered for
+/// `base_url` (where the build says it is published); once hydrated, for the address in use.
 #[island]
-pub fn EmbedCode(labels: EmbedLabels, base_url: String) -> impl IntoView {
+pub fn EmbedCode(labels: EmbedLabels, base_url: String, edition: Edition) -> impl IntoView {
     let base = RwSignal::new(base_url);
-    Effect::new(move |_| {
-        if let Some(here) = served_from() {
-            base.set(here);
+    Effect::new({
+        let edition = edition.clone();
+        move |_| {
+            if let Some(here) = served_from(&edition) {
+                base.set(here);
+            }
         }
     });
     let copied = RwSignal::new(None::<usize>);
@@ -71,7 +94,8 @@ pub fn EmbedCode(labels: EmbedLabels, base_url: String) -> impl IntoView {
     let snippet = move |index: usize, label: String| {
         let label_id = format!("embed-code-{index}-label");
         let title = title.clone();
-        let code = move || snippets(&base.get(), &title)[index].clone();
+        let edition = edition.clone();
+        let code = move || snippets(&base.get(), &edition, &title)[index].clone();
         let copy = {
             let code = code.clone();
             move |_| {
@@ -110,8 +134,13 @@ mod tests {
 
     #[test]
     fn snippets_name_the_base_and_escape_the_title() {
+        let english = Edition {
+            lang: "en".into(),
+            path: String::new(),
+        };
         let [frame, script] = snippets(
             "https://news.example/graphics/explainer/",
+            &english,
             "Trade & \"ties\"",
         );
         assert!(
@@ -125,5 +154,17 @@ mod tests {
             script,
             "<div data-explainer></div>\n<script type=\"module\" src=\"https://news.example/graphics/explainer/embed.js\"></script>"
         );
+    }
+
+    #[test]
+    fn another_edition_frames_its_own_page_and_names_its_language() {
+        let khmer = Edition {
+            lang: "km".into(),
+            path: "km/".into(),
+        };
+        let [frame, script] = snippets("https://news.example/x/", &khmer, "T");
+        assert!(frame.starts_with("<iframe src=\"https://news.example/x/km/embed.html\""));
+        assert!(frame.contains("<script src=\"https://news.example/x/embed.js\" async>"));
+        assert!(script.starts_with("<div data-explainer data-explainer-lang=\"km\"></div>"));
     }
 }

@@ -9,6 +9,7 @@ pub mod embed_code;
 pub mod faq;
 pub mod frame;
 pub mod glossary;
+pub mod language_switch;
 pub mod page;
 pub mod perspectives;
 pub mod plan_state;

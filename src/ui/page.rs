@@ -11,8 +11,9 @@ use explainer_core::content::Content;
 
 use crate::ui::app_root::PageKind;
 use crate::ui::checklists::{Checklists, CHECKLISTS_ID};
-use crate::ui::embed_code::{EmbedCode, EmbedLabels};
+use crate::ui::embed_code::{EmbedCode, EmbedLabels, Edition};
 use crate::ui::faq::{Faq, FAQ_ID};
+use crate::ui::language_switch::{LanguageLink, LanguageSwitch};
 use crate::ui::reading::ReadingModeSwitch;
 use crate::ui::rich_text::{RichText, TermCount};
 use crate::ui::root::ExplainerRoot;
@@ -24,9 +25,16 @@ use crate::ui::toc::Toc;
 pub const GLOSSARY_ID: &str = "glossary";
 
 /// Everything the content file holds, laid out for `kind` of page. `base_url` is where the
-/// explainer is published (ending `/`), for the embed snippets.
+/// explainer is published (ending `/`), for the embed snippets; `edition` says which edition
+/// of the story this is, and `languages` links to the others.
 #[component]
-pub fn ExplainerPage(content: Arc<Content>, kind: PageKind, base_url: String) -> impl IntoView {
+pub fn ExplainerPage(
+    content: Arc<Content>,
+    kind: PageKind,
+    base_url: String,
+    edition: Edition,
+    languages: Vec<LanguageLink>,
+) -> impl IntoView {
     provide_context(content.clone());
     provide_context(TermCount(StoredValue::new(0)));
     let labels = content.labels.clone();
@@ -38,6 +46,7 @@ pub fn ExplainerPage(content: Arc<Content>, kind: PageKind, base_url: String) ->
             <div class="story">
                 <a class="skip-link" href="#main">{labels.skip_to_content.clone()}</a>
                 {own_page.then(|| view! { <ReadingProgress /> })}
+                <LanguageSwitch label=labels.languages_label.clone() languages />
                 <header class="story-header">
                     <p class="story-header__kicker">{story.kicker}</p>
                     <h1 class="story-header__headline">{story.headline}</h1>
@@ -64,7 +73,7 @@ pub fn ExplainerPage(content: Arc<Content>, kind: PageKind, base_url: String) ->
                 </div>
                 <footer class="story-footer">
                     <p>{labels.source_note.clone()}</p>
-                    {own_page.then(|| view! { <EmbedCode labels=EmbedLabels::from(&labels) base_url /> })}
+                    {own_page.then(|| view! { <EmbedCode labels=EmbedLabels::from(&labels) base_url edition /> })}
                 </footer>
             </div>
         </ExplainerRoot>

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::ui::app_root::{AppRoot, PageKind};
 use crate::ui::deep_link::DeepLinks;
 use crate::ui::glossary::Glossary;
+use crate::ui::language_switch::keep_place_across_languages;
 use crate::ui::reading::Reading;
 
 /// Wraps the whole explainer (`children`, rendered at build time); `lang` is the content's.
@@ -23,6 +24,7 @@ pub fn ExplainerRoot(kind: PageKind, lang: String, children: Children) -> impl I
     provide_context(links);
     // After hydration, so the page first shows exactly what was rendered at build time.
     Effect::new(move |_| {
+        keep_place_across_languages();
         let open = root.read_options();
         reading.restore();
         links.start(open);

@@ -1,32 +1,112 @@
-//! Reading content files and reporting their problems as `FILE: place: message`, one a line.
+//! Reading content files and reporting their problems as `FILE: place: message`, one a line:
+//! each file on its own, and each edition against the reference edition (`en.json`).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use explainer_core::content::editions::compare_editions;
 use explainer_core::content::{parse_content, Content};
+
+/// The reference edition's file: its pages are at the top of the bundle, every other edition's
+/// under a folder named for its file (`km.json`'s under `km/`), with the same ids in the same
+/// places.
+pub const REFERENCE: &str = "en.json";
+
+/// One edition of the story, checked.
+pub struct Edition {
+    pub content: Content,
+    /// Its pages' folder in the bundle: empty for the reference edition, else `<name>/`.
+    pub path: String,
+}
+
+/// Reads and checks every edition in `dir`: the reference first, then the others by name.
+pub fn load_editions(dir: &Path) -> Result<Vec<Edition>, String> {
+    let reference_path = dir.join(REFERENCE);
+    let mut editions = vec![Edition {
+        content: load(&reference_path)?,
+        path: String::new(),
+    }];
+    let mut reports = Vec::new();
+    for path in other_editions(dir)? {
+        match load_against(&path, &reference_path) {
+            Ok(content) => {
+                let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+                editions.push(Edition {
+                    content,
+                    path: format!("{name}/"),
+                });
+            }
+            Err(report) => reports.push(report),
+        }
+    }
+    if reports.is_empty() {
+        Ok(editions)
+    } else {
+        Err(reports.join("\n"))
+    }
+}
+
+/// The content files in `dir` other than the reference, in name order.
+fn other_editions(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("{}: cannot read: {e}", dir.display()))?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|e| e == "json"))
+        .filter(|path| path.file_name().is_some_and(|n| n != REFERENCE))
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
+/// Reads and checks the edition at `path`, and compares it with the reference edition.
+fn load_against(path: &Path, reference: &Path) -> Result<Content, String> {
+    let content = load(path)?;
+    let read = |path: &Path| -> Result<serde_json::Value, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let problems = compare_editions(&read(reference)?, &read(path)?);
+    if problems.is_empty() {
+        return Ok(content);
+    }
+    Err(report(path, &problems, &format!(" (against {})", reference.display())))
+}
 
 /// Reads and checks the content file at `path`.
 pub fn load(path: &Path) -> Result<Content, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-    parse_content(&text).map_err(|problems| {
-        let lines: Vec<String> = problems
-            .iter()
-            .map(|problem| format!("{}: {problem}", path.display()))
-            .collect();
-        format!(
-            "{}\n{} problem(s) in {}; nothing was built.",
-            lines.join("\n"),
-            problems.len(),
-            path.display()
-        )
-    })
+    parse_content(&text).map_err(|problems| report(path, &problems, ""))
 }
 
-/// Checks every file in `paths`, printing each one's problems; fails if any has one.
+/// The lines naming each of `problems` in the file at `path`, and a summary.
+fn report(path: &Path, problems: &[explainer_core::content::Problem], against: &str) -> String {
+    let lines: Vec<String> = problems
+        .iter()
+        .map(|problem| format!("{}: {problem}", path.display()))
+        .collect();
+    format!(
+        "{}\n{} problem(s) in {}{against}; nothing was built.",
+        lines.join("\n"),
+        problems.len(),
+        path.display()
+    )
+}
+
+/// Checks every file in `paths`, printing each one's problems; fails if any has one. A file
+/// beside a reference edition is also compared with it.
 pub fn check_files(paths: &[String]) -> Result<(), String> {
     let mut failed = 0;
     for path in paths {
-        match load(Path::new(path)) {
+        let path_buf = Path::new(path);
+        let reference = path_buf.with_file_name(REFERENCE);
+        let checked = if reference.is_file() && path_buf.file_name().is_some_and(|n| n != REFERENCE) {
+            load_against(path_buf, &reference)
+        } else {
+            load(path_buf)
+        };
+        match checked {
             Ok(_) => println!("{path}: ok"),
             Err(report) => {
                 eprintln!("{report}");

@@ -7,12 +7,25 @@ use explainer_core::content::Content;
 
 use partnership_explainer::ui::app_root::PageKind;
 
-/// The tags for the head of a `kind` page published at `base_url` (ending `/`).
-pub fn head_tags(content: &Content, kind: PageKind, base_url: &str) -> String {
+/// An edition of the story, as other pages point to it.
+pub struct Alternate {
+    pub lang: String,
+    /// Its own page's address.
+    pub href: String,
+}
+
+/// The tags for the head of a `kind` page of the edition published at `page_url` (ending `/`),
+/// pointing to every edition (`alternates`, the reference first) as alternates.
+pub fn head_tags(
+    content: &Content,
+    kind: PageKind,
+    page_url: &str,
+    alternates: &[Alternate],
+) -> String {
     let labels = &content.labels;
     let title = escape(&labels.page_title);
     let description = escape(&labels.page_description);
-    let url = escape(base_url);
+    let url = escape(page_url);
     let mut tags = vec![
         format!("<title>{title}</title>"),
         format!("<meta name=\"description\" content=\"{description}\">"),
@@ -29,6 +42,19 @@ pub fn head_tags(content: &Content, kind: PageKind, base_url: &str) -> String {
         format!("<meta name=\"twitter:title\" content=\"{title}\">"),
         format!("<meta name=\"twitter:description\" content=\"{description}\">"),
     ];
+    if alternates.len() > 1 {
+        for alternate in alternates {
+            tags.push(format!(
+                "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
+                escape(&alternate.lang),
+                escape(&alternate.href)
+            ));
+        }
+        tags.push(format!(
+            "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">",
+            escape(&alternates[0].href)
+        ));
+    }
     match kind {
         PageKind::Page if !content.faq.is_empty() => tags.push(format!(
             "<script type=\"application/ld+json\">{}</script>",

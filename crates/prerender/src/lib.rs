@@ -49,13 +49,18 @@ impl BuildSettings {
 /// Trunk's post-build step; see the crate's `main.rs`.
 pub fn build() -> Result<(), String> {
     let settings = BuildSettings::from_env()?;
-    let content = content_files::load(&settings.content_dir.join("en.json"))?;
+    let editions = content_files::load_editions(&settings.content_dir)?;
     let template_path = settings.staging.join("index.html");
     let template = read(&template_path)?;
     let (template, boot) = loader::move_to_file(&template, &settings.public_url)?;
     write(&settings.staging.join(&boot.name), &boot.source)?;
-    for page in render::pages(&content, &template, &settings)? {
-        write(&settings.staging.join(page.file), &page.html)?;
+    for page in render::pages(&editions, &template, &settings)? {
+        let path = settings.staging.join(&page.file);
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder)
+                .map_err(|e| format!("{}: cannot create: {e}", folder.display()))?;
+        }
+        write(&path, &page.html)?;
     }
     if settings.release {
         compress::precompress(&settings.staging)?;

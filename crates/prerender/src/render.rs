@@ -1,7 +1,7 @@
-//! The pages the build writes, each rendered from the content with the app's own components
-//! around what Trunk staged in `index.html` (its stylesheet, preloads and loader):
-//! `index.html` (the explainer's own page), `embed.html` (for frames) and `fragment.html` (the
-//! markup alone, for the script embed).
+//! The pages the build writes for each edition of the story, each rendered from its content
+//! with the app's own components around what Trunk staged in `index.html` (its stylesheet,
+//! preloads and loader): `index.html` (the explainer's own page), `embed.html` (for frames)
+//! and `fragment.html` (the markup alone, for the script embed), in the edition's folder.
 
 use std::sync::Arc;
 
@@ -9,14 +9,17 @@ use explainer_core::content::Content;
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
 use partnership_explainer::ui::app_root::PageKind;
+use partnership_explainer::ui::embed_code::Edition as EditionRef;
+use partnership_explainer::ui::language_switch::LanguageLink;
 use partnership_explainer::ui::page::ExplainerPage;
 
-use crate::head::{escape, head_tags};
+use crate::content_files::Edition;
+use crate::head::{escape, head_tags, Alternate};
 use crate::BuildSettings;
 
-/// One file to write into the bundle.
+/// One file to write into the bundle, at `file` (relative to its top).
 pub struct Page {
-    pub file: &'static str,
+    pub file: String,
     pub html: String,
 }
 
@@ -39,51 +42,94 @@ fn inside<'a>(html: &'a str, tag: &str) -> Result<&'a str, String> {
     Ok(&html[open..close])
 }
 
-/// Renders every page from `content` around `template` (Trunk's `index.html`).
-pub fn pages(
-    content: &Content,
-    template: &str,
-    settings: &BuildSettings,
-) -> Result<Vec<Page>, String> {
+/// Renders every page of every edition around `template` (Trunk's `index.html`).
+pub fn pages(editions: &[Edition], template: &str, settings: &BuildSettings) -> Result<Vec<Page>, String> {
+    let public_url = &settings.public_url;
+    // The no-JavaScript stylesheet is linked from pages in editions' folders too.
+    let head = inside(template, "head")?.replace(
+        "href=\"static.css\"",
+        &format!("href=\"{public_url}static.css\""),
+    );
     let staged = Staged {
-        head: inside(template, "head")?,
+        head: &head,
         body: inside(template, "body")?,
     };
-    let content = Arc::new(content.clone());
     let base = &settings.base_url;
-    let page = |kind: PageKind, body_class: &str| {
-        format!(
-            "<!doctype html>\n<html lang=\"{lang}\">\n<head>{head}\n    {tags}\n</head>\n<body class=\"{body_class}\">{explainer}{scripts}</body>\n</html>\n",
-            lang = escape(&content.lang),
-            head = staged.head.trim_end(),
-            tags = head_tags(&content, kind, base),
-            explainer = render(&content, kind, base),
-            scripts = staged.body,
-        )
-    };
-    Ok(vec![
-        Page {
-            file: "index.html",
+    let alternates: Vec<Alternate> = editions
+        .iter()
+        .map(|e| Alternate {
+            lang: e.content.lang.clone(),
+            href: format!("{base}{}", e.path),
+        })
+        .collect();
+    let mut pages = Vec::new();
+    for edition in editions {
+        let content = Arc::new(edition.content.clone());
+        let here = EditionRef {
+            lang: content.lang.clone(),
+            path: edition.path.clone(),
+        };
+        let page = |kind: PageKind, body_class: &str| {
+            let links = language_links(editions, edition, kind);
+            format!(
+                "<!doctype html>\n<html lang=\"{lang}\">\n<head>{head}\n    {tags}\n</head>\n<body class=\"{body_class}\">{explainer}{scripts}</body>\n</html>\n",
+                lang = escape(&content.lang),
+                head = staged.head.trim_end(),
+                tags = head_tags(&content, kind, &format!("{base}{}", edition.path), &alternates),
+                explainer = render(&content, kind, base, &here, links),
+                scripts = staged.body,
+            )
+        };
+        pages.push(Page {
+            file: format!("{}index.html", edition.path),
             html: page(PageKind::Page, "explainer-page"),
-        },
-        Page {
-            file: "embed.html",
+        });
+        pages.push(Page {
+            file: format!("{}embed.html", edition.path),
             html: page(PageKind::Frame, "explainer-page explainer-frame"),
-        },
-        Page {
-            file: "fragment.html",
-            html: render(&content, PageKind::Fragment, base),
-        },
-    ])
+        });
+        pages.push(Page {
+            file: format!("{}fragment.html", edition.path),
+            html: render(&content, PageKind::Fragment, base, &here, Vec::new()),
+        });
+    }
+    Ok(pages)
 }
 
-/// The explainer as HTML, as `kind` of page shows it.
-pub fn render(content: &Arc<Content>, kind: PageKind, base_url: &str) -> String {
+/// Links from `edition`'s page of `kind` to the same page of every other edition. A fragment
+/// has none: it lives in a host's page, which the reader would leave.
+fn language_links(editions: &[Edition], edition: &Edition, kind: PageKind) -> Vec<LanguageLink> {
+    let file = match kind {
+        PageKind::Page => "",
+        PageKind::Frame => "embed.html",
+        PageKind::Fragment => return Vec::new(),
+    };
+    let up = "../".repeat(edition.path.matches('/').count());
+    editions
+        .iter()
+        .filter(|other| other.path != edition.path)
+        .map(|other| LanguageLink {
+            lang: other.content.lang.clone(),
+            name: other.content.labels.language_name.clone(),
+            href: format!("{up}{}{file}", other.path),
+        })
+        .collect()
+}
+
+/// The explainer as HTML, as `kind` of page shows it, for `edition`, linking to `languages`.
+pub fn render(
+    content: &Arc<Content>,
+    kind: PageKind,
+    base_url: &str,
+    edition: &EditionRef,
+    languages: Vec<LanguageLink>,
+) -> String {
     // Islands mode: nothing is marked for hydration except the islands themselves.
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new_islands())));
     owner.with(|| {
         let content = content.clone();
         let base_url = base_url.to_string();
-        view! { <ExplainerPage content kind base_url /> }.to_html()
+        let edition = edition.clone();
+        view! { <ExplainerPage content kind base_url edition languages /> }.to_html()
     })
 }

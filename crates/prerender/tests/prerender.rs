@@ -8,13 +8,22 @@ use std::sync::Arc;
 use explainer_core::content::model::Checklists;
 use explainer_core::content::{parse_content, Content};
 use explainer_prerender::content_files;
-use explainer_prerender::render::render;
+use partnership_explainer::ui::embed_code::Edition;
 use partnership_explainer::ui::app_root::PageKind;
 use partnership_explainer::ui::faq::{FaqItem, FaqLabels};
 use serde_json::Value;
 
 const SHIPPED: &str = include_str!("../../../public/content/en.json");
 const BASE: &str = "https://news.example/explainer/";
+
+/// The English edition as `kind` of page shows it, with no other editions.
+fn render(content: &Arc<Content>, kind: PageKind, base: &str) -> String {
+    let english = Edition {
+        lang: "en".into(),
+        path: String::new(),
+    };
+    explainer_prerender::render::render(content, kind, base, &english, Vec::new())
+}
 
 fn shipped() -> Arc<Content> {
     Arc::new(parse_content(SHIPPED).expect("the shipped content is valid"))
@@ -219,7 +228,7 @@ fn hostile_strings_come_out_as_text() {
         .flatten()
         .unwrap();
     assert_eq!(faq["items"][0]["entry"]["answer"], hostile);
-    let head = explainer_prerender::head::head_tags(&content, PageKind::Page, BASE);
+    let head = explainer_prerender::head::head_tags(&content, PageKind::Page, BASE, &[]);
     assert!(!head.contains("<img") && !head.contains("\" </script>"));
 }
 

@@ -29,6 +29,11 @@ pub struct Labels {
     pub page_title: String,
     /// The page's description for search engines and link previews.
     pub page_description: String,
+    /// This edition's language, named in itself ("English", "ខ្មែរ"): the link to this edition
+    /// on the others' pages.
+    pub language_name: String,
+    /// Names the links to the other editions, for screen readers.
+    pub languages_label: String,
     pub skip_to_content: String,
     /// Names the table of contents, and is the phone menu's button.
     pub contents: String,

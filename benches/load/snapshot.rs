@@ -1,0 +1,74 @@
+//! A copy of the bundle under `target/bench/`, taken once at the start, so that a build into
+//! `dist/` while the benchmark runs (Trunk empties the folder and fills it again, under new
+//! hashed names) cannot change the files halfway or turn them into 404s.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Copies `dist` to `to` (emptied first) until the copy's `index.html` finds every file it links
+/// to, and returns `to`.
+pub fn take(dist: &Path, to: &Path) -> PathBuf {
+    const ATTEMPTS: usize = 30;
+    for attempt in 1..=ATTEMPTS {
+        let _ = std::fs::remove_dir_all(to);
+        copy(dist, to).unwrap_or_else(|e| panic!("copying {} to {}: {e}", dist.display(), to.display()));
+        let missing = match std::fs::read_to_string(to.join("index.html")) {
+            Ok(html) => missing(to, &html),
+            Err(_) => vec!["index.html".to_string()],
+        };
+        if missing.is_empty() {
+            return to.to_path_buf();
+        }
+        eprintln!(
+            "[bench] {} is incomplete (a build under way?): no {}; copying again ({attempt} of {ATTEMPTS})",
+            dist.display(),
+            missing.join(", ")
+        );
+        std::thread::sleep(Duration::from_secs(2));
+    }
+    panic!("{} stayed incomplete; build it first (scripts/bench does)", dist.display());
+}
+
+/// Copies the folder `from` to `to`, without Trunk's staging folder.
+fn copy(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if name == ".stage" {
+            continue;
+        }
+        if entry.file_type()?.is_dir() {
+            copy(&entry.path(), &to.join(&name))?;
+        } else {
+            std::fs::copy(entry.path(), to.join(&name))?;
+        }
+    }
+    Ok(())
+}
+
+/// The local files `html` links to (`href="…"`, `src="…"`), and the scripts it links to import
+/// (quoted `….js` and `….wasm` paths), that `dist` lacks.
+fn missing(dist: &Path, html: &str) -> Vec<String> {
+    let mut wanted = Vec::new();
+    for attribute in ["href=\"", "src=\""] {
+        for piece in html.split(attribute).skip(1) {
+            let target = piece.split(['"', '?', '#']).next().unwrap_or_default();
+            if !target.is_empty() && !target.contains(':') {
+                wanted.push(target.trim_start_matches('/').to_string());
+            }
+        }
+    }
+    let scripts: Vec<String> = wanted.iter().filter(|f| f.ends_with(".js")).cloned().collect();
+    for script in scripts {
+        let source = std::fs::read_to_string(dist.join(&script)).unwrap_or_default();
+        for quoted in source.split('"').skip(1).step_by(2) {
+            if (quoted.ends_with(".js") || quoted.ends_with(".wasm")) && !quoted.contains(':') {
+                wanted.push(quoted.trim_start_matches('/').to_string());
+            }
+        }
+    }
+    wanted.retain(|file| !file.is_empty() && !dist.join(file).is_file());
+    wanted.dedup();
+    wanted
+}
