@@ -130,7 +130,7 @@ pub fn EmbedCode(labels: EmbedLabels, base_url: String, edition: Edition) -> imp
 
 #[cfg(test)]
 mod tests {
-    use super::snippets;
+    use super::{snippets, Edition};
 
     #[test]
     fn snippets_name_the_base_and_escape_the_title() {

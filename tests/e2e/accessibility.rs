@@ -66,6 +66,30 @@ async fn audit(dark: bool) {
     .await;
 }
 
+/// The Khmer edition, with the FAQ fully open.
+async fn audit_khmer(dark: bool) {
+    let server = StaticServer::start(dist_dir());
+    let args = if dark { DARK_MODE } else { &[] };
+    let theme = if dark { "dark" } else { "light" };
+    with_browser_configured(1280, 900, args, move |client| async move {
+        open_page(&client, &server, "/km/").await;
+        assert_no_violations(&client, &format!("Khmer, {theme}, as loaded")).await;
+        click(&client, ".faq__toggle-all").await;
+        assert_no_violations(&client, &format!("Khmer, {theme}, the FAQ open")).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn no_wcag_violations_on_the_khmer_page_in_light_mode() {
+    audit_khmer(false).await;
+}
+
+#[tokio::test]
+async fn no_wcag_violations_on_the_khmer_page_in_dark_mode() {
+    audit_khmer(true).await;
+}
+
 #[tokio::test]
 async fn no_wcag_violations_in_light_mode() {
     audit(false).await;

@@ -7,11 +7,12 @@ use crate::support::browser::{click, eval, open_page, with_browser_configured, D
 use crate::support::server::StaticServer;
 use crate::support::{dist_dir, repo_dir};
 
-async fn check_layout(width: u32, dark: bool) {
+/// Checks the edition at `path` (`/`, `/km/`), saving its screenshots as `<name>-…png`.
+async fn check_layout(path: &'static str, name: &'static str, width: u32, dark: bool) {
     let server = StaticServer::start(dist_dir());
     let args = if dark { DARK_MODE } else { &[] };
     with_browser_configured(width, 1000, args, move |client| async move {
-        open_page(&client, &server, "/").await;
+        open_page(&client, &server, path).await;
         click(&client, "input[value=full]").await;
         click(&client, ".faq__button").await;
         click(&client, "input[name=plan-role][value=cambodian-business]").await;
@@ -25,7 +26,7 @@ async fn check_layout(width: u32, dark: bool) {
         .await;
         assert!(
             overflow.as_i64().unwrap() <= 0,
-            "{width}px: the page scrolls sideways by {overflow}px"
+            "{path} at {width}px: the page scrolls sideways by {overflow}px"
         );
         // About 75 characters a line at most: the body column stays within 45em of its text.
         let measure = eval(
@@ -36,7 +37,7 @@ async fn check_layout(width: u32, dark: bool) {
         .await;
         assert!(
             measure.as_f64().unwrap() <= 45.0,
-            "{width}px: lines are {measure}em wide"
+            "{path} at {width}px: lines are {measure}em wide"
         );
         let scheme = eval(
             &client,
@@ -57,7 +58,7 @@ async fn check_layout(width: u32, dark: bool) {
         ] {
             eval(&client, script).await;
             let shot = client.screenshot().await.unwrap();
-            std::fs::write(folder.join(format!("story-{width}-{theme}-{place}.png")), shot).unwrap();
+            std::fs::write(folder.join(format!("{name}-{width}-{theme}-{place}.png")), shot).unwrap();
         }
     })
     .await;
@@ -65,25 +66,45 @@ async fn check_layout(width: u32, dark: bool) {
 
 #[tokio::test]
 async fn phone_320_light() {
-    check_layout(320, false).await;
+    check_layout("/", "story", 320, false).await;
 }
 
 #[tokio::test]
 async fn phone_375_light() {
-    check_layout(375, false).await;
+    check_layout("/", "story", 375, false).await;
 }
 
 #[tokio::test]
 async fn phone_375_dark() {
-    check_layout(375, true).await;
+    check_layout("/", "story", 375, true).await;
 }
 
 #[tokio::test]
 async fn desktop_1280_light() {
-    check_layout(1280, false).await;
+    check_layout("/", "story", 1280, false).await;
 }
 
 #[tokio::test]
 async fn desktop_1280_dark() {
-    check_layout(1280, true).await;
+    check_layout("/", "story", 1280, true).await;
+}
+
+#[tokio::test]
+async fn khmer_phone_320_light() {
+    check_layout("/km/", "story-km", 320, false).await;
+}
+
+#[tokio::test]
+async fn khmer_phone_375_dark() {
+    check_layout("/km/", "story-km", 375, true).await;
+}
+
+#[tokio::test]
+async fn khmer_desktop_1280_light() {
+    check_layout("/km/", "story-km", 1280, false).await;
+}
+
+#[tokio::test]
+async fn khmer_desktop_1280_dark() {
+    check_layout("/km/", "story-km", 1280, true).await;
 }

@@ -9,6 +9,7 @@ mod csp;
 mod embed;
 mod faq;
 mod hydration;
+mod khmer;
 mod layout;
 mod story;
 mod support;

@@ -53,17 +53,24 @@ pub fn wasm_file(dist: &std::path::Path) -> String {
         .unwrap_or_else(|| panic!("no wasm in {}", dist.display()))
 }
 
-/// The content file the build renders (`public/content/en.json`), typed, so tests follow the
-/// content rather than copy it.
+/// The English content file the build renders (`public/content/en.json`), typed, so tests
+/// follow the content rather than copy it.
 pub fn content() -> &'static Content {
     static CONTENT: OnceLock<Content> = OnceLock::new();
-    CONTENT.get_or_init(|| {
-        let path = repo_dir().join("public/content/en.json");
-        let text =
-            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        explainer_core::content::parse_content(&text)
-            .unwrap_or_else(|problems| panic!("{}: {problems:?}", path.display()))
-    })
+    CONTENT.get_or_init(|| read_edition("en"))
+}
+
+/// The Khmer edition (`public/content/km.json`), typed.
+pub fn khmer() -> &'static Content {
+    static CONTENT: OnceLock<Content> = OnceLock::new();
+    CONTENT.get_or_init(|| read_edition("km"))
+}
+
+fn read_edition(lang: &str) -> Content {
+    let path = repo_dir().join(format!("public/content/{lang}.json"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    explainer_core::content::parse_content(&text)
+        .unwrap_or_else(|problems| panic!("{}: {problems:?}", path.display()))
 }
 
 /// The shipped content's checklists (the tests need a story that has them).
