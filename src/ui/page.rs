@@ -11,7 +11,7 @@ use explainer_core::content::Content;
 
 use crate::ui::app_root::PageKind;
 use crate::ui::checklists::{Checklists, CHECKLISTS_ID};
-use crate::ui::embed_code::{EmbedCode, EmbedLabels, Edition};
+use crate::ui::embed_code::{Edition, EmbedCode, EmbedLabels};
 use crate::ui::faq::{Faq, FAQ_ID};
 use crate::ui::language_switch::{LanguageLink, LanguageSwitch};
 use crate::ui::reading::ReadingModeSwitch;

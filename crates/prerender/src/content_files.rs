@@ -29,7 +29,10 @@ pub fn load_editions(dir: &Path) -> Result<Vec<Edition>, String> {
     for path in other_editions(dir)? {
         match load_against(&path, &reference_path) {
             Ok(content) => {
-                let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+                let name = path
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or_default();
                 editions.push(Edition {
                     content,
                     path: format!("{name}/"),
@@ -70,7 +73,11 @@ fn load_against(path: &Path, reference: &Path) -> Result<Content, String> {
     if problems.is_empty() {
         return Ok(content);
     }
-    Err(report(path, &problems, &format!(" (against {})", reference.display())))
+    Err(report(
+        path,
+        &problems,
+        &format!(" (against {})", reference.display()),
+    ))
 }
 
 /// Reads and checks the content file at `path`.
@@ -101,7 +108,8 @@ pub fn check_files(paths: &[String]) -> Result<(), String> {
     for path in paths {
         let path_buf = Path::new(path);
         let reference = path_buf.with_file_name(REFERENCE);
-        let checked = if reference.is_file() && path_buf.file_name().is_some_and(|n| n != REFERENCE) {
+        let checked = if reference.is_file() && path_buf.file_name().is_some_and(|n| n != REFERENCE)
+        {
             load_against(path_buf, &reference)
         } else {
             load(path_buf)

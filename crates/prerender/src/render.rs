@@ -43,7 +43,11 @@ fn inside<'a>(html: &'a str, tag: &str) -> Result<&'a str, String> {
 }
 
 /// Renders every page of every edition around `template` (Trunk's `index.html`).
-pub fn pages(editions: &[Edition], template: &str, settings: &BuildSettings) -> Result<Vec<Page>, String> {
+pub fn pages(
+    editions: &[Edition],
+    template: &str,
+    settings: &BuildSettings,
+) -> Result<Vec<Page>, String> {
     let public_url = &settings.public_url;
     // The no-JavaScript stylesheet is linked from pages in editions' folders too.
     let head = inside(template, "head")?.replace(
