@@ -317,3 +317,85 @@ fn check_lists_every_file_and_fails_on_any_problem() {
     );
     assert_eq!(content_files::check_files(&paths[..1]), Ok(()));
 }
+
+/// A content folder with the shipped English file and a second edition made from it.
+fn two_editions() -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("editions");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut other: Value = serde_json::from_str(SHIPPED).unwrap();
+    other["lang"] = Value::from("km");
+    other["labels"]["language_name"] = Value::from("ខ្មែរ");
+    other["story"]["headline"] = Value::from("ចំណងជើង");
+    std::fs::write(dir.join("en.json"), SHIPPED).unwrap();
+    std::fs::write(dir.join("km.json"), other.to_string()).unwrap();
+    dir
+}
+
+const TEMPLATE: &str = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><noscript><link rel=\"stylesheet\" href=\"static.css\"></noscript></head><body><script type=\"module\" src=\"/x/boot.js\"></script></body></html>";
+
+fn settings() -> explainer_prerender::BuildSettings {
+    explainer_prerender::BuildSettings {
+        staging: PathBuf::from("unused"),
+        public_url: "/x/".into(),
+        base_url: BASE.into(),
+        content_dir: PathBuf::from("unused"),
+        release: false,
+    }
+}
+
+#[test]
+fn each_edition_gets_its_pages_in_its_language_with_links_both_ways() {
+    let editions = content_files::load_editions(&two_editions()).unwrap();
+    let pages = explainer_prerender::render::pages(&editions, TEMPLATE, &settings()).unwrap();
+    let page = |file: &str| {
+        &pages
+            .iter()
+            .find(|p| p.file == file)
+            .unwrap_or_else(|| panic!("no {file}"))
+            .html
+    };
+    let english = page("index.html");
+    let khmer = page("km/index.html");
+    assert!(english.contains("<html lang=\"en\">") && khmer.contains("<html lang=\"km\">"));
+    assert!(khmer.contains("ចំណងជើង"));
+    for html in [english, khmer] {
+        assert!(html.contains(&format!(
+            "<link rel=\"alternate\" hreflang=\"en\" href=\"{BASE}\">"
+        )));
+        assert!(html.contains(&format!(
+            "<link rel=\"alternate\" hreflang=\"km\" href=\"{BASE}km/\">"
+        )));
+        // The no-JavaScript stylesheet is found from the edition's folder too.
+        assert!(html.contains("href=\"/x/static.css\""));
+    }
+    // Leptos writes the class after the other attributes.
+    let link = |href: &str, lang: &str, name: &str| {
+        format!("<a href=\"{href}\" hreflang=\"{lang}\" lang=\"{lang}\" class=\"language-switch__link\">{name}</a>")
+    };
+    assert!(english.contains(&link("km/", "km", "ខ្មែរ")));
+    assert!(khmer.contains(&link("../", "en", "English")));
+    assert!(khmer.contains(&format!("<link rel=\"canonical\" href=\"{BASE}km/\">")));
+    assert!(page("km/embed.html").contains(&link("../embed.html", "en", "English")));
+    assert!(!page("km/fragment.html").contains("language-switch"));
+}
+
+#[test]
+fn an_edition_with_an_entry_too_few_stops_the_build_at_that_entry() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("editions-short");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut other: Value = serde_json::from_str(SHIPPED).unwrap();
+    other["lang"] = Value::from("km");
+    let last = other["faq"].as_array().unwrap().len() - 1;
+    other["faq"].as_array_mut().unwrap().pop();
+    std::fs::write(dir.join("en.json"), SHIPPED).unwrap();
+    std::fs::write(dir.join("km.json"), other.to_string()).unwrap();
+    let report = content_files::load_editions(&dir).err().unwrap();
+    let km = dir.join("km.json");
+    assert!(
+        report.starts_with(&format!(
+            "{}: faq[{last}]: missing in this edition",
+            km.display()
+        )),
+        "{report}"
+    );
+}
