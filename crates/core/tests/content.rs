@@ -461,3 +461,15 @@ mod checklists {
         }
     }
 }
+
+#[test]
+fn the_khmer_edition_is_valid_and_matches_the_english_in_ids_and_shape() {
+    const KHMER: &str = include_str!("../../../public/content/km.json");
+    let khmer = parse_content(KHMER).unwrap_or_else(|problems| panic!("{problems:?}"));
+    assert_eq!(khmer.lang, "km");
+    let problems = explainer_core::content::editions::compare_editions(
+        &serde_json::from_str(SHIPPED).unwrap(),
+        &serde_json::from_str(KHMER).unwrap(),
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+}
