@@ -5,10 +5,10 @@
 use serde_json::json;
 
 use crate::support::browser::{
-    click, eval, fill, open, open_page, wait_until, with_browser, with_browser_configured,
-    NO_JAVASCRIPT,
+    click, eval, fill, open, open_page, shadow_of, wait_for_embed, wait_until, with_browser,
+    with_browser_configured, NO_JAVASCRIPT,
 };
-use crate::support::server::StaticServer;
+use crate::support::server::{Reply, StaticServer};
 use crate::support::{content, dist_dir, khmer};
 
 const LANGS: &str =
@@ -188,6 +188,38 @@ async fn the_filter_finds_a_khmer_word_inside_an_answer() {
             &format!("return document.querySelector('.faq__status').innerText === {:?}", expected),
         )
         .await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn both_embeds_show_the_khmer_edition() {
+    let app = StaticServer::start(dist_dir());
+    let base = app.url("/");
+    let host = StaticServer::start(std::env::temp_dir());
+    host.set(
+        "/host.html",
+        Reply::Body(format!(
+            "<!doctype html><html><body>\
+             <iframe src=\"{base}km/embed.html\" title=\"frame\" style=\"width:100%;border:0\"></iframe>\
+             <div data-explainer id=\"one\" data-explainer-lang=\"km\"></div>\
+             <script type=\"module\" src=\"{base}embed.js\"></script></body></html>"
+        )),
+    );
+    with_browser(move |client| async move {
+        client.goto(&host.url("/host.html")).await.unwrap();
+        wait_for_embed(&client, "one").await;
+        let shadow = shadow_of("one");
+        let mounted = eval(
+            &client,
+            &format!("return [{shadow}.querySelector('h1').textContent, {shadow}.querySelector('.explainer').lang]"),
+        )
+        .await;
+        assert_eq!(mounted, json!([khmer().story.headline, "km"]));
+        client.clone().enter_frame(0).await.unwrap();
+        crate::support::browser::wait_for_hydration(&client).await;
+        assert_eq!(eval(&client, LANGS).await, json!(["km", "km"]));
+        client.clone().enter_parent_frame().await.unwrap();
     })
     .await;
 }
