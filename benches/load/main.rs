@@ -2,9 +2,9 @@
 //! measures the targets of issue 11 side by side in one run and writes `target/bench/report.md`
 //! beside the raw JSON.
 //!
-//! It serves the release `dist/` (or `$BENCH_DIST`) compressed on 127.0.0.1, once per variant of
-//! `index.html` (see `variants.rs`): as built, the static limit (no scripts) and as built without
-//! preloads. Then:
+//! It copies the release `dist/` (or `$BENCH_DIST`) to `target/bench/dist` (`snapshot.rs`) and
+//! serves the copy compressed on 127.0.0.1, once per variant of `index.html` (`variants.rs`): as
+//! built, the static limit (no scripts) and as built without preloads. Then:
 //!
 //! - Chromium loads the page as built cold, several times: first paint, first story section
 //!   visible, islands hydrated, an FAQ click after hydration, the wasm memory, and the files the
@@ -56,10 +56,10 @@ async fn main() {
     const ALL_CATEGORIES: &str = "performance,accessibility,best-practices,seo";
 
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let built = std::env::var_os("BENCH_DIST").map_or_else(|| root.join("dist"), PathBuf::from);
+    let source = std::env::var_os("BENCH_DIST").map_or_else(|| root.join("dist"), PathBuf::from);
     let out = root.join("target/bench");
     std::fs::create_dir_all(&out).unwrap();
-    let dist = snapshot::take(&built, &out.join("dist"));
+    let dist = snapshot::take(&source, &out.join("dist"));
     let html = std::fs::read_to_string(dist.join("index.html")).unwrap_or_else(|e| {
         panic!(
             "{}/index.html: {e}; build it first (scripts/bench does)",
@@ -108,7 +108,8 @@ async fn main() {
 
     let rebuild = rebuild::from_env(&dist);
     let report = report::markdown(
-        &built,
+        &source,
+        &dist,
         &servers[BUILT].origin,
         &loads,
         &variants,

@@ -30,9 +30,11 @@ struct File {
     sent: u64,
 }
 
-/// `loads` are Chromium's cold loads of `origin`, serving `dist`; `series` are the Lighthouse runs
-/// on `variants`; `rebuild` is the rebuild `scripts/bench` timed, if it did.
+/// `loads` are Chromium's cold loads of `origin`, serving `dist`, a copy of `source`; `series`
+/// are the Lighthouse runs on `variants`; `rebuild` is the rebuild `scripts/bench` timed, if it
+/// did.
 pub fn markdown(
+    source: &Path,
     dist: &Path,
     origin: &str,
     loads: &[Load],
@@ -61,14 +63,15 @@ pub fn markdown(
         .sum();
 
     let mut out = format!(
-        "# Load benchmark\n\n{}, `{}`. Lighthouse {} mobile, median of {} runs per row, the \
-         rounds interleaved; its CPU benchmark index on this machine: {:.0}. Chromium: median \
-         of {} cold loads, desktop window, no throttling. KB = 1,024 bytes.\n\n\
+        "# Load benchmark\n\n{}, `{}` (served from a copy). Lighthouse {} mobile, median \
+         of {} runs per row, the rounds interleaved; its CPU benchmark index on this machine: \
+         {:.0}. Chromium: median of {} cold loads, desktop window, no throttling. KB = 1,024 \
+         bytes.\n\n\
          ## Targets (issue 11)\n\n",
         defaults.reports[0]["fetchTime"]
             .as_str()
             .unwrap_or_default(),
-        dist.display(),
+        source.display(),
         defaults.reports[0]["lighthouseVersion"]
             .as_str()
             .unwrap_or_default(),
@@ -261,15 +264,27 @@ pub fn markdown(
                 rebuild.seconds
             )
             .unwrap();
+            if let Some((trunk, hook)) = rebuild.phases {
+                writeln!(
+                    out,
+                    "Of that, by the times in Trunk's log: {trunk:.1} s Trunk's own steps (cargo, \
+                     wasm-bindgen, wasm-opt, the assets) and {hook:.1} s its post-build hook \
+                     (`cargo run -p explainer-prerender`: check, render, precompress)."
+                )
+                .unwrap();
+            }
             match &rebuild.compiled {
                 Some(crates) if crates.is_empty() => {
-                    out += "Cargo compiled no crate again: the wasm build was fresh, and the \
-                            time went to Trunk's steps (wasm-bindgen, wasm-opt) and the \
-                            post-build hook (render, precompress).\n"
+                    out += "Cargo compiled nothing for the wasm: a content change reruns only \
+                            wasm-bindgen, wasm-opt and the hook.\n"
                 }
-                Some(crates) => {
-                    writeln!(out, "Cargo compiled again: {}.", crates.join(", ")).unwrap()
-                }
+                Some(crates) => writeln!(
+                    out,
+                    "Cargo compiled again (other changes since the first build, if any, count \
+                     too): {}.",
+                    crates.join(", ")
+                )
+                .unwrap(),
                 None => {}
             }
             match rebuild.same_wasm {

@@ -11,7 +11,8 @@ pub fn take(dist: &Path, to: &Path) -> PathBuf {
     const ATTEMPTS: usize = 30;
     for attempt in 1..=ATTEMPTS {
         let _ = std::fs::remove_dir_all(to);
-        copy(dist, to).unwrap_or_else(|e| panic!("copying {} to {}: {e}", dist.display(), to.display()));
+        copy(dist, to)
+            .unwrap_or_else(|e| panic!("copying {} to {}: {e}", dist.display(), to.display()));
         let missing = match std::fs::read_to_string(to.join("index.html")) {
             Ok(html) => missing(to, &html),
             Err(_) => vec!["index.html".to_string()],
@@ -26,7 +27,10 @@ pub fn take(dist: &Path, to: &Path) -> PathBuf {
         );
         std::thread::sleep(Duration::from_secs(2));
     }
-    panic!("{} stayed incomplete; build it first (scripts/bench does)", dist.display());
+    panic!(
+        "{} stayed incomplete; build it first (scripts/bench does)",
+        dist.display()
+    );
 }
 
 /// Copies the folder `from` to `to`, without Trunk's staging folder.
@@ -47,28 +51,30 @@ fn copy(from: &Path, to: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// The local files `html` links to (`href="…"`, `src="…"`), and the scripts it links to import
-/// (quoted `….js` and `….wasm` paths), that `dist` lacks.
+/// The local files that `html` loads (`src="…"`, and `href="…"` in `<link>` tags) and that its
+/// scripts import (quoted `….js` and `….wasm` paths), which `dist` lacks.
 fn missing(dist: &Path, html: &str) -> Vec<String> {
-    let mut wanted = Vec::new();
-    for attribute in ["href=\"", "src=\""] {
-        for piece in html.split(attribute).skip(1) {
-            let target = piece.split(['"', '?', '#']).next().unwrap_or_default();
-            if !target.is_empty() && !target.contains(':') {
-                wanted.push(target.trim_start_matches('/').to_string());
-            }
-        }
+    let scripts: Vec<String> = html.split("src=\"").skip(1).filter_map(local).collect();
+    let links = html.split("<link").skip(1).filter_map(|tag| {
+        let tag = &tag[..tag.find('>')?];
+        local(tag.split("href=\"").nth(1)?)
+    });
+    let mut wanted: Vec<String> = scripts.iter().cloned().chain(links).collect();
+    for script in scripts.iter().filter(|file| file.ends_with(".js")) {
+        let source = std::fs::read_to_string(dist.join(script)).unwrap_or_default();
+        let quoted = source.split('"').skip(1).step_by(2);
+        let imports = quoted.filter(|q| q.ends_with(".js") || q.ends_with(".wasm"));
+        wanted.extend(imports.filter_map(local));
     }
-    let scripts: Vec<String> = wanted.iter().filter(|f| f.ends_with(".js")).cloned().collect();
-    for script in scripts {
-        let source = std::fs::read_to_string(dist.join(&script)).unwrap_or_default();
-        for quoted in source.split('"').skip(1).step_by(2) {
-            if (quoted.ends_with(".js") || quoted.ends_with(".wasm")) && !quoted.contains(':') {
-                wanted.push(quoted.trim_start_matches('/').to_string());
-            }
-        }
-    }
-    wanted.retain(|file| !file.is_empty() && !dist.join(file).is_file());
+    wanted.retain(|file| !dist.join(file).is_file());
     wanted.dedup();
     wanted
+}
+
+/// The path under the bundle's folder of an attribute's value (up to its closing quote), if it
+/// names a local file.
+fn local(value: &str) -> Option<String> {
+    let target = value.split(['"', '?', '#']).next()?;
+    let file = target.trim_start_matches('/');
+    (!file.is_empty() && !target.contains(':')).then(|| file.to_string())
 }
