@@ -66,7 +66,10 @@ async fn main() {
             dist.display()
         )
     });
-    let variants = variants::variants(&html);
+    let mut variants = variants::variants(&html);
+    if let Ok(khmer) = std::fs::read_to_string(dist.join("km/index.html")) {
+        variants.push(variants::khmer(khmer));
+    }
     let servers: Vec<_> = variants
         .iter()
         .map(|variant| server::Server::start(dist.clone(), &variant.html))

@@ -32,6 +32,18 @@ impl Variant {
 pub const BUILT: usize = 0;
 /// The index of the static limit in [`variants`].
 pub const STATIC_LIMIT: usize = 1;
+/// The index of the Khmer edition's page as built, when the build has one.
+pub const KHMER: usize = 3;
+
+/// The Khmer edition's page (`km/index.html`) as built, served in place of `index.html`: its
+/// links to the shared files are absolute, so it loads them as it would from `km/`.
+pub fn khmer(html: String) -> Variant {
+    Variant {
+        slug: "khmer",
+        label: "Khmer page as built",
+        html,
+    }
+}
 
 /// The page as built, the static limit and the page without preloads, in that order.
 pub fn variants(html: &str) -> Vec<Variant> {
