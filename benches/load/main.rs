@@ -4,7 +4,8 @@
 //!
 //! It copies the release `dist/` (or `$BENCH_DIST`) to `target/bench/dist` (`snapshot.rs`) and
 //! serves the copy compressed on 127.0.0.1, once per variant of `index.html` (`variants.rs`): as
-//! built, the static limit (no scripts) and as built without preloads. Then:
+//! built, the static limit (no scripts), as built without preloads, and the Khmer edition's page
+//! (`km/index.html`) when the build has one. Then:
 //!
 //! - Chromium loads the page as built cold, several times: first paint, first story section
 //!   visible, islands hydrated, an FAQ click after hydration, the wasm memory, and the files the
