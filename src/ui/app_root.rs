@@ -5,9 +5,14 @@
 use leptos::html::Div;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use explainer_core::embed_options::{EmbedOptions, Placement};
+
+/// Sent to the explainer's root element once every island in it is hydrated: only then is the
+/// state a reader left (or a link asks for) applied, since it spans islands.
+pub const HYDRATED_EVENT: &str = "explainer-hydrated";
 
 /// Which page this copy of the explainer was rendered for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -72,6 +77,21 @@ impl AppRoot {
             }) => Some(child_id.clone()),
             _ => None,
         })
+    }
+
+    /// Runs `then` once the islands inside the root element are all hydrated.
+    pub fn when_hydrated(&self, then: impl FnOnce() + 'static) {
+        let Some(element) = self.element.get_untracked() else {
+            return;
+        };
+        let callback = Closure::once_into_js(then);
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_once(true);
+        let _ = element.add_event_listener_with_callback_and_add_event_listener_options(
+            HYDRATED_EVENT,
+            callback.unchecked_ref(),
+            &options,
+        );
     }
 
     /// Reads the host's options (from the page's query string, or from the attributes of the

@@ -32,8 +32,14 @@ impl Glossary {
         glossary
     }
 
+    /// Makes the terms work. Called once every island is hydrated: a term hydrated after the
+    /// change would keep the `disabled` it was rendered with.
+    pub fn enable(&self) {
+        self.ready.set(true);
+    }
+
     /// Closes the open definition on Escape (focus goes back to its term) and on a click
-    /// outside every term; marks the terms as working.
+    /// outside every term.
     fn listen(self, root: AppRoot) {
         let glossary = self;
         let on_key = window_event_listener(ev::keydown, move |event| {
@@ -58,7 +64,6 @@ impl Glossary {
             on_key.remove();
             on_click.remove();
         });
-        glossary.ready.set(true);
     }
 }
 

@@ -19,15 +19,20 @@ pub fn ExplainerRoot(kind: PageKind, lang: String, children: Children) -> impl I
     provide_context(root);
     let reading = Reading::new();
     provide_context(reading);
-    provide_context(Glossary::install(root));
+    let glossary = Glossary::install(root);
+    provide_context(glossary);
     let links = DeepLinks::install(root);
     provide_context(links);
-    // After hydration, so the page first shows exactly what was rendered at build time.
+    // Once every island is hydrated, so the page first shows exactly what was rendered at
+    // build time, and every part a link may open has said how.
     Effect::new(move |_| {
         keep_place_across_languages();
-        let open = root.read_options();
-        reading.restore();
-        links.start(open);
+        root.when_hydrated(move || {
+            glossary.enable();
+            let open = root.read_options();
+            reading.restore();
+            links.start(open);
+        });
     });
     let theme = move || root.theme();
     view! {

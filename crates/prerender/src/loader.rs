@@ -79,8 +79,10 @@ if (frameAsked && !document.body.classList.contains("explainer-frame")) {{
     .then((bindings) =>
       bindings.default({{ module_or_path: "{wasm}" }}).then(() => {{
         window.wasmBindings = bindings;
-        bindings.hydrate_page(bindings);
-        dispatchEvent(new CustomEvent("TrunkApplicationStarted"));
+        return bindings.hydrate_page(bindings).then(() => {{
+          document.documentElement.dataset.hydrated = "";
+          dispatchEvent(new CustomEvent("TrunkApplicationStarted"));
+        }});
       }}),
     )
     .catch(() => {{

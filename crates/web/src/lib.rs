@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 
 use explainer_core::embed_options::{EmbedOptions, Placement};
 // The components crate defines the islands' exports; it must be linked in (leptos issue 2083).
+use partnership_explainer::ui::app_root::HYDRATED_EVENT;
 use partnership_explainer::ui::frame::send_height;
 
 /// Put on `<body>` of the page rendered for frames (`embed.html`).
@@ -25,14 +26,14 @@ pub fn start() {
     leptos::mount::hydrate_islands();
 }
 
-/// Hydrates every island on the page. `exports` is this module's JS exports, where each
-/// island's hydration function is found by the name in its `data-component`.
+/// Hydrates every island on the page; resolves when all are. `exports` is this module's JS
+/// exports, where each island's hydration function is found by the name in its `data-component`.
 #[wasm_bindgen]
-pub fn hydrate_page(exports: JsValue) {
+pub async fn hydrate_page(exports: JsValue) {
     let Some(body) = document().body() else {
         return;
     };
-    hydrate_islands_in(&body, &exports);
+    hydrate_islands_in(&body, &exports).await;
     if body.class_list().contains(FRAME_PAGE_CLASS) {
         let options =
             EmbedOptions::from_frame_query(&window().location().search().unwrap_or_default());
@@ -44,13 +45,24 @@ pub fn hydrate_page(exports: JsValue) {
     }
 }
 
+/// How long hydration works before it lets the browser handle input and paint, in ms: slices
+/// this short are not long tasks, so they block nothing a reader does.
+const SLICE_MS: f64 = 10.0;
+
 /// Hydrates the islands under `root` in document order, each nested one after the island
-/// around it, which it then sees as its owner (for shared state).
-fn hydrate_islands_in(root: &web_sys::Element, exports: &JsValue) {
+/// around it, which it then sees as its owner (for shared state), in short slices; then tells
+/// each explainer root under `root` that it is done.
+async fn hydrate_islands_in(root: &web_sys::Element, exports: &JsValue) {
     let Ok(islands) = root.query_selector_all("leptos-island") else {
         return;
     };
+    let now = || window().performance().map_or(0.0, |p| p.now());
+    let mut slice_start = now();
     for i in 0..islands.length() {
+        if now() - slice_start > SLICE_MS {
+            yield_to_browser().await;
+            slice_start = now();
+        }
         let Some(island) = islands
             .item(i)
             .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
@@ -68,6 +80,25 @@ fn hydrate_islands_in(root: &web_sys::Element, exports: &JsValue) {
             web_sys::console::error_1(&format!("explainer: no island named {name}").into());
         }
     }
+    // Once the islands' own effects have run, among them the roots' wait for this event.
+    yield_to_browser().await;
+    if let Ok(roots) = root.query_selector_all(".explainer") {
+        for i in 0..roots.length() {
+            if let Some(explainer) = roots.item(i) {
+                if let Ok(event) = web_sys::Event::new(HYDRATED_EVENT) {
+                    let _ = explainer.dispatch_event(&event);
+                }
+            }
+        }
+    }
+}
+
+/// Lets the browser run what is waiting (input, paint) before going on.
+async fn yield_to_browser() {
+    let tick = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
 }
 
 /// Calls the function at `object[name]` with `argument`; returns whether there was one.
@@ -130,7 +161,7 @@ fn load_fragment(container: web_sys::Element, url: String, exports: JsValue) {
         match fetch_text(&url).await {
             Some(html) => {
                 container.set_inner_html(&html);
-                hydrate_islands_in(&container, &exports);
+                hydrate_islands_in(&container, &exports).await;
             }
             None => show_failure(container, url, exports),
         }

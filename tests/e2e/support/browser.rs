@@ -135,9 +135,9 @@ where
     }
 }
 
-/// True once the boot script has loaded the wasm and hydrated the page's islands (it sets
-/// `window.wasmBindings` just before it calls `hydrate_page`, in the same task).
-pub const HYDRATED: &str = "return window.wasmBindings !== undefined";
+/// True once the boot script has loaded the wasm and hydrated the page's islands: it marks the
+/// document (`<html data-hydrated>`) when `hydrate_page` has finished.
+pub const HYDRATED: &str = "return document.documentElement.hasAttribute('data-hydrated')";
 
 /// Waits for two animation frames, so that effects scheduled by what just happened have run.
 pub async fn two_frames(client: &Client) {
