@@ -25,6 +25,14 @@ pub enum PageKind {
     Fragment,
 }
 
+/// Which edition of the story a page shows: its language, and its folder under the
+/// explainer's (empty for the reference edition, `km/` for another).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Edition {
+    pub lang: String,
+    pub path: String,
+}
+
 /// Where this copy of the app lives: its root element (in the document, or in a shadow root on
 /// a host page) and the host's options. Shared through context; cheap to copy.
 #[derive(Clone, Copy)]
@@ -62,10 +70,6 @@ impl AppRoot {
         {
             let _ = element.focus();
         }
-    }
-
-    pub fn kind(&self) -> PageKind {
-        self.kind
     }
 
     /// The pym.js child id when the explainer is in a frame, as `Some(None)` without one.

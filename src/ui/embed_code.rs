@@ -5,15 +5,8 @@ use explainer_core::content::model::Labels;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::ui::app_root::Edition;
 use crate::ui::clipboard::copy_text;
-
-/// Which edition of the story a page shows: its language, and its folder under the
-/// explainer's (empty for the reference edition, `km/` for another).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Edition {
-    pub lang: String,
-    pub path: String,
-}
 
 /// The iframe snippet and the script snippet for `edition` of an explainer served from `base`
 /// (ending `/`).

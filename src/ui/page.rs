@@ -9,9 +9,9 @@ use leptos::prelude::*;
 use explainer_core::content::model::KeyFact;
 use explainer_core::content::Content;
 
-use crate::ui::app_root::PageKind;
+use crate::ui::app_root::{Edition, PageKind};
 use crate::ui::checklists::{Checklists, CHECKLISTS_ID};
-use crate::ui::embed_code::{Edition, EmbedCode, EmbedLabels};
+use crate::ui::embed_code::{EmbedCode, EmbedLabels};
 use crate::ui::faq::{Faq, FAQ_ID};
 use crate::ui::language_switch::{LanguageLink, LanguageSwitch};
 use crate::ui::reading::ReadingModeSwitch;

@@ -46,14 +46,9 @@ pub enum Placement {
 pub struct EmbedOptions {
     pub placement: Placement,
     pub theme: Theme,
-    /// The language asked for, such as `en`.
-    pub lang: String,
     /// A section or FAQ id (`faq-<id>`) to open and show first.
     pub open: Option<String>,
 }
-
-/// The language used when none (or an unusable one) is asked for.
-pub const DEFAULT_LANG: &str = "en";
 
 /// Host-given words are used only when they are short and plain: they end up in URLs,
 /// element ids and messages.
@@ -82,17 +77,13 @@ fn query_lookup(query: &str) -> impl Fn(&str) -> Option<String> + '_ {
 }
 
 impl EmbedOptions {
-    /// Reads the options named `lang`, `theme` and `open` through `get`.
+    /// Reads the options named `theme` and `open` through `get`.
     fn from_lookup(placement: Placement, get: impl Fn(&str) -> Option<String>) -> Self {
         EmbedOptions {
             placement,
             theme: get("theme")
                 .and_then(|t| Theme::parse(&t))
                 .unwrap_or_default(),
-            lang: get("lang")
-                .and_then(|l| plain(&l))
-                .map(|l| l.to_ascii_lowercase())
-                .unwrap_or_else(|| DEFAULT_LANG.to_string()),
             open: get("open").and_then(|o| plain(&o)),
         }
     }
@@ -122,7 +113,7 @@ impl EmbedOptions {
         Self::from_lookup(placement, get)
     }
 
-    /// From a host element's attributes: `attribute("lang")` reads `data-explainer-lang`.
+    /// From a host element's attributes: `attribute("theme")` reads `data-explainer-theme`.
     pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> Self {
         Self::from_lookup(Placement::Element, attribute)
     }
@@ -137,14 +128,12 @@ mod tests {
         let options = EmbedOptions::from_query("");
         assert_eq!(options.placement, Placement::Page);
         assert_eq!(options.theme, Theme::Auto);
-        assert_eq!(options.lang, "en");
         assert_eq!(options.open, None);
     }
 
     #[test]
-    fn a_frame_reads_its_child_id_theme_language_and_target() {
-        let options =
-            EmbedOptions::from_query("?embed=1&childId=story-2&theme=dark&lang=KM&open=faq-why");
+    fn a_frame_reads_its_child_id_theme_and_target() {
+        let options = EmbedOptions::from_query("?embed=1&childId=story-2&theme=dark&open=faq-why");
         assert_eq!(
             options.placement,
             Placement::Frame {
@@ -152,18 +141,14 @@ mod tests {
             }
         );
         assert_eq!(options.theme, Theme::Dark);
-        assert_eq!(options.lang, "km");
         assert_eq!(options.open.as_deref(), Some("faq-why"));
     }
 
     #[test]
     fn unusable_values_fall_back_quietly() {
-        let options = EmbedOptions::from_query(
-            "embed=1&childId=%3Cscript%3E&theme=neon&lang=../../etc&open=a b",
-        );
+        let options = EmbedOptions::from_query("embed=1&childId=%3Cscript%3E&theme=neon&open=a b");
         assert_eq!(options.placement, Placement::Frame { child_id: None });
         assert_eq!(options.theme, Theme::Auto);
-        assert_eq!(options.lang, "en");
         assert_eq!(options.open, None);
         assert_eq!(
             EmbedOptions::from_query("embed=0").placement,

@@ -12,32 +12,35 @@ use explainer_core::content::{parse_content, Content};
 pub const REFERENCE: &str = "en.json";
 
 /// One edition of the story, checked.
-pub struct Edition {
+pub struct CheckedEdition {
     pub content: Content,
     /// Its pages' folder in the bundle: empty for the reference edition, else `<name>/`.
     pub path: String,
 }
 
-/// Reads and checks every edition in `dir`: the reference first, then the others by name.
-pub fn load_editions(dir: &Path) -> Result<Vec<Edition>, String> {
+/// Reads and checks every edition in `dir`: the reference first, then the others by name,
+/// each file read once.
+pub fn load_editions(dir: &Path) -> Result<Vec<CheckedEdition>, String> {
     let reference_path = dir.join(REFERENCE);
-    let mut editions = vec![Edition {
-        content: load(&reference_path)?,
+    let reference_text = read(&reference_path)?;
+    let reference = json(&reference_path, &reference_text)?;
+    let mut editions = vec![CheckedEdition {
+        content: check(&reference_path, &reference_text)?,
         path: String::new(),
     }];
     let mut reports = Vec::new();
     for path in other_editions(dir)? {
-        match load_against(&path, &reference_path) {
-            Ok(content) => {
-                let name = path
-                    .file_stem()
-                    .and_then(|s| s.to_str())
-                    .unwrap_or_default();
-                editions.push(Edition {
-                    content,
-                    path: format!("{name}/"),
-                });
-            }
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string();
+        match read(&path).and_then(|text| check_against(&path, &text, &reference_path, &reference))
+        {
+            Ok(content) => editions.push(CheckedEdition {
+                content,
+                path: format!("{name}/"),
+            }),
             Err(report) => reports.push(report),
         }
     }
@@ -61,30 +64,42 @@ fn other_editions(dir: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(paths)
 }
 
-/// Reads and checks the edition at `path`, and compares it with the reference edition.
-fn load_against(path: &Path, reference: &Path) -> Result<Content, String> {
-    let content = load(path)?;
-    let read = |path: &Path| -> Result<serde_json::Value, String> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
-    };
-    let problems = compare_editions(&read(reference)?, &read(path)?);
+/// Checks the edition at `path` (its `text`) on its own and against the reference edition.
+fn check_against(
+    path: &Path,
+    text: &str,
+    reference_path: &Path,
+    reference: &serde_json::Value,
+) -> Result<Content, String> {
+    let content = check(path, text)?;
+    let problems = compare_editions(reference, &json(path, text)?);
     if problems.is_empty() {
         return Ok(content);
     }
     Err(report(
         path,
         &problems,
-        &format!(" (against {})", reference.display()),
+        &format!(" (against {})", reference_path.display()),
     ))
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))
+}
+
+/// `text` as JSON; only called on text `check` accepted.
+fn json(path: &Path, text: &str) -> Result<serde_json::Value, String> {
+    serde_json::from_str(text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Reads and checks the content file at `path`.
 pub fn load(path: &Path) -> Result<Content, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-    parse_content(&text).map_err(|problems| report(path, &problems, ""))
+    check(path, &read(path)?)
+}
+
+/// Checks `text`, the content file at `path`.
+fn check(path: &Path, text: &str) -> Result<Content, String> {
+    parse_content(text).map_err(|problems| report(path, &problems, ""))
 }
 
 /// The lines naming each of `problems` in the file at `path`, and a summary.
@@ -110,7 +125,12 @@ pub fn check_files(paths: &[String]) -> Result<(), String> {
         let reference = path_buf.with_file_name(REFERENCE);
         let checked = if reference.is_file() && path_buf.file_name().is_some_and(|n| n != REFERENCE)
         {
-            load_against(path_buf, &reference)
+            read(&reference)
+                .and_then(|text| json(&reference, &text))
+                .and_then(|value| {
+                    let text = read(path_buf)?;
+                    check_against(path_buf, &text, &reference, &value)
+                })
         } else {
             load(path_buf)
         };

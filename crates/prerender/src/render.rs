@@ -8,12 +8,11 @@ use std::sync::Arc;
 use explainer_core::content::Content;
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
-use partnership_explainer::ui::app_root::PageKind;
-use partnership_explainer::ui::embed_code::Edition as EditionRef;
+use partnership_explainer::ui::app_root::{Edition, PageKind};
 use partnership_explainer::ui::language_switch::LanguageLink;
 use partnership_explainer::ui::page::ExplainerPage;
 
-use crate::content_files::Edition;
+use crate::content_files::CheckedEdition;
 use crate::head::{escape, head_tags, Alternate};
 use crate::BuildSettings;
 
@@ -44,7 +43,7 @@ fn inside<'a>(html: &'a str, tag: &str) -> Result<&'a str, String> {
 
 /// Renders every page of every edition around `template` (Trunk's `index.html`).
 pub fn pages(
-    editions: &[Edition],
+    editions: &[CheckedEdition],
     template: &str,
     settings: &BuildSettings,
 ) -> Result<Vec<Page>, String> {
@@ -69,7 +68,7 @@ pub fn pages(
     let mut pages = Vec::new();
     for edition in editions {
         let content = Arc::new(edition.content.clone());
-        let here = EditionRef {
+        let here = Edition {
             lang: content.lang.clone(),
             path: edition.path.clone(),
         };
@@ -102,7 +101,11 @@ pub fn pages(
 
 /// Links from `edition`'s page of `kind` to the same page of every other edition. A fragment
 /// has none: it lives in a host's page, which the reader would leave.
-fn language_links(editions: &[Edition], edition: &Edition, kind: PageKind) -> Vec<LanguageLink> {
+fn language_links(
+    editions: &[CheckedEdition],
+    edition: &CheckedEdition,
+    kind: PageKind,
+) -> Vec<LanguageLink> {
     let file = match kind {
         PageKind::Page => "",
         PageKind::Frame => "embed.html",
@@ -125,7 +128,7 @@ pub fn render(
     content: &Arc<Content>,
     kind: PageKind,
     base_url: &str,
-    edition: &EditionRef,
+    edition: &Edition,
     languages: Vec<LanguageLink>,
 ) -> String {
     // Islands mode: nothing is marked for hydration except the islands themselves.

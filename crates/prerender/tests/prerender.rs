@@ -8,8 +8,8 @@ use std::sync::Arc;
 use explainer_core::content::model::Checklists;
 use explainer_core::content::{parse_content, Content};
 use explainer_prerender::content_files;
+use partnership_explainer::ui::app_root::Edition;
 use partnership_explainer::ui::app_root::PageKind;
-use partnership_explainer::ui::embed_code::Edition;
 use partnership_explainer::ui::faq::{FaqItem, FaqLabels};
 use serde_json::Value;
 
