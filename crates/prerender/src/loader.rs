@@ -9,6 +9,8 @@ use sha2::{Digest, Sha256};
 pub struct Boot {
     pub name: String,
     pub source: String,
+    /// The file name of Trunk's glue without `.js`: the wasm is `<glue_stem>_bg.wasm`.
+    pub glue_stem: String,
 }
 
 /// Trunk's loader, as Trunk writes it and as its HTML minifier leaves it.
@@ -36,9 +38,16 @@ pub fn move_to_file(page: &str, public_url: &str) -> Result<(String, Boot), Stri
     let source = boot_source(js, wasm, public_url);
     let hash = Sha256::digest(source.as_bytes());
     let hex: String = hash.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let glue_stem = js
+        .rsplit('/')
+        .next()
+        .and_then(|name| name.strip_suffix(".js"))
+        .ok_or_else(|| format!("Trunk's loader imports {js}, not a .js file"))?
+        .to_string();
     let boot = Boot {
         name: format!("boot-{hex}.js"),
         source,
+        glue_stem,
     };
     let tag = format!(
         "<script type=\"module\" src=\"{public_url}{}\"></script>",
@@ -113,6 +122,7 @@ mod tests {
         assert!(boot.source.contains("import(\"/app-1.js\")"));
         assert!(boot.source.contains("module_or_path: \"/app-1_bg.wasm\""));
         assert!(boot.source.contains("\"/sub/static.css\""));
+        assert_eq!(boot.glue_stem, "app-1");
     }
 
     #[test]
