@@ -18,6 +18,9 @@ type Openers = Vec<(String, Rc<dyn Fn()>)>;
 #[derive(Clone, Copy)]
 pub struct DeepLinks {
     openers: StoredValue<Openers, LocalStorage>,
+    /// Whether [`DeepLinks::start`] has run: parts registered after it (the lazy islands) open
+    /// themselves if the fragment already names them.
+    started: StoredValue<bool>,
     root: AppRoot,
 }
 
@@ -37,6 +40,7 @@ impl DeepLinks {
     pub fn install(root: AppRoot) -> Self {
         let links = DeepLinks {
             openers: StoredValue::new_local(Vec::new()),
+            started: StoredValue::new(false),
             root,
         };
         // In the browser only: effects do not run at build time.
@@ -54,16 +58,22 @@ impl DeepLinks {
     /// Goes to the part the URL's fragment or else the host's `asked` option names. Called once,
     /// after hydration, when every island has registered its parts.
     pub fn start(&self, asked: Option<String>) {
+        self.started.set_value(true);
         if let Some(id) = fragment_id().or(asked) {
             self.go(id);
         }
     }
 
-    /// Runs `open` whenever a link names `id`.
+    /// Runs `open` whenever a link names `id`, and at once if the fragment names it already
+    /// (a link followed before the part could open).
     pub fn register(&self, id: impl Into<String>, open: impl Fn() + 'static) {
+        let id = id.into();
         self.openers.update_value(|openers| {
-            openers.push((id.into(), Rc::new(open)));
+            openers.push((id.clone(), Rc::new(open)));
         });
+        if self.started.get_value() && fragment_id().as_deref() == Some(id.as_str()) {
+            self.go(id);
+        }
     }
 
     fn go(&self, id: String) {

@@ -88,15 +88,27 @@ struct FaqState {
 }
 
 impl FaqState {
-    /// Opens the answers opened earlier in this session, where storage allows.
-    fn restore(&self, known: &[FaqItem]) {
+    /// Opens the answers opened earlier in this session, where storage allows, and those the
+    /// browser has shown already (found in the page, or linked to, before the island was
+    /// hydrated): what a reader sees open is open.
+    fn restore(&self, known: &[FaqItem], section: Option<web_sys::HtmlElement>) {
         let saved = storage::read(Area::Session, storage_keys::FAQ_OPEN)
             .and_then(|json| serde_json::from_str::<Vec<String>>(&json).ok())
             .unwrap_or_default();
-        let ids = saved
+        let shown_by_browser = |id: &str| {
+            section
+                .as_ref()
+                .and_then(|s| {
+                    s.query_selector(&format!("#faq-{id}-answer"))
+                        .ok()
+                        .flatten()
+                })
+                .is_some_and(|answer| !answer.has_attribute("hidden"))
+        };
+        let ids = known
             .iter()
-            .map(String::as_str)
-            .filter(|id| known.iter().any(|item| item.entry.id == *id));
+            .map(|item| item.entry.id.as_str())
+            .filter(|id| saved.iter().any(|s| s == id) || shown_by_browser(id));
         self.set_open(ids, true);
     }
 
@@ -129,7 +141,7 @@ pub fn Faq(content: Arc<Content>) -> impl IntoView {
 }
 
 /// The interactive FAQ; see the module's note.
-#[island]
+#[island(lazy)]
 fn FaqIsland(items: Vec<FaqItem>, labels: FaqLabels) -> impl IntoView {
     let state = FaqState {
         open: RwSignal::new(Vec::new()),
@@ -147,9 +159,10 @@ fn FaqIsland(items: Vec<FaqItem>, labels: FaqLabels) -> impl IntoView {
         }
     }
     let items = Arc::new(items);
+    let section = NodeRef::<leptos::html::Section>::new();
     Effect::new({
         let items = items.clone();
-        move |_| state.restore(&items)
+        move |_| state.restore(&items, section.get_untracked())
     });
     let total = items.len();
     let shown_ids = Memo::new({
@@ -224,7 +237,7 @@ fn FaqIsland(items: Vec<FaqItem>, labels: FaqLabels) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section id=FAQ_ID class="faq" aria-labelledby="faq-title">
+        <section id=FAQ_ID class="faq" aria-labelledby="faq-title" node_ref=section>
             <h2 id="faq-title">{labels.heading.clone()}</h2>
             <div class="faq__tools js-only">
                 <div class="faq__filter">

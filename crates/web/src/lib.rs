@@ -16,6 +16,7 @@ use explainer_core::embed_options::{EmbedOptions, Placement};
 // The components crate defines the islands' exports; it must be linked in (leptos issue 2083).
 use partnership_explainer::ui::app_root::HYDRATED_EVENT;
 use partnership_explainer::ui::frame::send_height;
+use partnership_explainer::ui::LAZY_ISLANDS;
 
 /// Put on `<body>` of the page rendered for frames (`embed.html`).
 const FRAME_PAGE_CLASS: &str = "explainer-frame";
@@ -33,8 +34,17 @@ pub async fn hydrate_page(exports: JsValue) {
     let Some(body) = document().body() else {
         return;
     };
-    hydrate_islands_in(&body, &exports).await;
-    if body.class_list().contains(FRAME_PAGE_CLASS) {
+    let in_frame = body.class_list().contains(FRAME_PAGE_CLASS);
+    // A page opened at a part (`#faq-…`) needs every part able to open; a frame shows all of
+    // itself at once.
+    let opened_at_part = !window().location().hash().unwrap_or_default().is_empty();
+    let lazy = if in_frame || opened_at_part {
+        Lazy::Now
+    } else {
+        Lazy::WhenNear
+    };
+    hydrate_islands_in(&body, &exports, lazy).await;
+    if in_frame {
         let options =
             EmbedOptions::from_frame_query(&window().location().search().unwrap_or_default());
         let child_id = match options.placement {
@@ -45,40 +55,43 @@ pub async fn hydrate_page(exports: JsValue) {
     }
 }
 
-/// How long hydration works before it lets the browser handle input and paint, in ms: slices
-/// this short are not long tasks, so they block nothing a reader does.
-const SLICE_MS: f64 = 10.0;
+/// When the lazy islands ([`LAZY_ISLANDS`]) are hydrated.
+#[derive(Clone, Copy, PartialEq)]
+enum Lazy {
+    /// With the others, in document order.
+    Now,
+    /// Once a reader comes within a screen of them, so a reader who never does loads none of
+    /// their code.
+    WhenNear,
+}
+
+/// How far ahead of the screen a lazy island is hydrated: a screen's height, so that it is
+/// ready by the time a reader, scrolling, gets to it.
+const NEAR: &str = "100% 0px";
 
 /// Hydrates the islands under `root` in document order, each nested one after the island
-/// around it, which it then sees as its owner (for shared state), in short slices; then tells
-/// each explainer root under `root` that it is done.
-async fn hydrate_islands_in(root: &web_sys::Element, exports: &JsValue) {
+/// around it, which it then sees as its owner (for shared state); then tells each explainer
+/// root under `root` that it is done. Each island is hydrated in a task of its own, so none of
+/// this blocks what a reader does for longer than the largest island takes.
+async fn hydrate_islands_in(root: &web_sys::Element, exports: &JsValue, lazy: Lazy) {
     let Ok(islands) = root.query_selector_all("leptos-island") else {
         return;
     };
-    let now = || window().performance().map_or(0.0, |p| p.now());
-    let mut slice_start = now();
+    let mut later = Vec::new();
     for i in 0..islands.length() {
-        if now() - slice_start > SLICE_MS {
-            yield_to_browser().await;
-            slice_start = now();
-        }
         let Some(island) = islands
             .item(i)
             .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
         else {
             continue;
         };
-        let enclosing_children = island
-            .parent_element()
-            .and_then(|parent| parent.closest("leptos-children").ok().flatten());
-        if let Some(children) = enclosing_children {
-            call(&children, "$$on_hydrate", &JsValue::NULL);
+        if lazy == Lazy::WhenNear && is_lazy(&island) {
+            later.push(island);
+            continue;
         }
-        let name = island.dataset().get("component").unwrap_or_default();
-        if !call(exports, &name, &island) {
-            web_sys::console::error_1(&format!("explainer: no island named {name}").into());
-        }
+        // Also parts hydration from loading the module, which ran in this task before.
+        yield_to_browser().await;
+        hydrate_island(&island, exports).await;
     }
     // Once the islands' own effects have run, among them the roots' wait for this event.
     yield_to_browser().await;
@@ -91,25 +104,121 @@ async fn hydrate_islands_in(root: &web_sys::Element, exports: &JsValue) {
             }
         }
     }
+    hydrate_when_near(later, exports.clone());
 }
 
-/// Lets the browser run what is waiting (input, paint) before going on.
+fn is_lazy(island: &web_sys::HtmlElement) -> bool {
+    let name = island.dataset().get("component").unwrap_or_default();
+    let base = name
+        .rsplit_once('_')
+        .map_or(name.as_str(), |(base, _)| base);
+    LAZY_ISLANDS.contains(&base)
+}
+
+thread_local! {
+    /// One island hydrates at a time. An island takes as its owner (for shared state) the owner
+    /// current when it runs, which a lazy one does only once its module has loaded; by then
+    /// another explainer on the page (a second script embed) could have made its own current.
+    static HYDRATING: Rc<futures::lock::Mutex<()>> = Rc::default();
+}
+
+/// Hydrates one island; for a lazy one, resolves once its module has loaded and it is hydrated,
+/// and marks it `data-hydrated`.
+async fn hydrate_island(island: &web_sys::HtmlElement, exports: &JsValue) {
+    let lock = HYDRATING.with(Rc::clone);
+    let _turn = lock.lock().await;
+    let enclosing_children = island
+        .parent_element()
+        .and_then(|parent| parent.closest("leptos-children").ok().flatten());
+    if let Some(children) = enclosing_children {
+        call(&children, "$$on_hydrate", &JsValue::NULL);
+    }
+    let name = island.dataset().get("component").unwrap_or_default();
+    match call(exports, &name, island) {
+        Some(returned) => {
+            if let Ok(promise) = returned.dyn_into::<js_sys::Promise>() {
+                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+                let _ = island.set_attribute("data-hydrated", "");
+            }
+        }
+        None => web_sys::console::error_1(&format!("explainer: no island named {name}").into()),
+    }
+}
+
+/// Hydrates each of `islands` once it comes [`NEAR`] the screen.
+fn hydrate_when_near(islands: Vec<web_sys::HtmlElement>, exports: JsValue) {
+    if islands.is_empty() {
+        return;
+    }
+    let on_change = Closure::<dyn Fn(js_sys::Array, web_sys::IntersectionObserver)>::new(
+        move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+            for entry in entries.iter() {
+                let entry: web_sys::IntersectionObserverEntry = entry.unchecked_into();
+                if !entry.is_intersecting() {
+                    continue;
+                }
+                observer.unobserve(&entry.target());
+                let Some(island) = entry
+                    .target()
+                    .closest("leptos-island")
+                    .ok()
+                    .flatten()
+                    .and_then(|island| island.dyn_into::<web_sys::HtmlElement>().ok())
+                else {
+                    continue;
+                };
+                let exports = exports.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    hydrate_island(&island, &exports).await;
+                });
+            }
+        },
+    );
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin(NEAR);
+    let Ok(observer) = web_sys::IntersectionObserver::new_with_options(
+        on_change.as_ref().unchecked_ref(),
+        &options,
+    ) else {
+        return;
+    };
+    // An island's element has no box of its own (`display: contents`); its first child has.
+    for island in &islands {
+        match island.first_element_child() {
+            Some(child) => observer.observe(&child),
+            None => observer.observe(island),
+        }
+    }
+    // The observer lives as long as the page.
+    on_change.forget();
+}
+
+/// Lets the browser run what is waiting (input, paint) before going on: resumes in a new task,
+/// posted through a message channel, which (unlike a timer) the browser does not hold back.
 async fn yield_to_browser() {
     let tick = js_sys::Promise::new(&mut |resolve, _| {
+        if let Ok(channel) = web_sys::MessageChannel::new() {
+            channel.port1().set_onmessage(Some(&resolve));
+            if channel.port2().post_message(&JsValue::NULL).is_ok() {
+                return;
+            }
+        }
         let _ = window().set_timeout_with_callback(&resolve);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
 }
 
-/// Calls the function at `object[name]` with `argument`; returns whether there was one.
-fn call(object: &JsValue, name: &str, argument: &JsValue) -> bool {
+/// Calls the function at `object[name]` with `argument`; returns what it returned, or `None`
+/// if there was no such function.
+fn call(object: &JsValue, name: &str, argument: &JsValue) -> Option<JsValue> {
     let function = Reflect::get(object, &JsValue::from_str(name))
         .ok()
-        .and_then(|f| f.dyn_into::<Function>().ok());
-    match function {
-        Some(function) => function.call1(&JsValue::NULL, argument).is_ok(),
-        None => false,
-    }
+        .and_then(|f| f.dyn_into::<Function>().ok())?;
+    Some(
+        function
+            .call1(&JsValue::NULL, argument)
+            .unwrap_or(JsValue::UNDEFINED),
+    )
 }
 
 /// Sends the body's height to the parent whenever it changes. Measures the body, which
@@ -161,7 +270,7 @@ fn load_fragment(container: web_sys::Element, url: String, exports: JsValue) {
         match fetch_text(&url).await {
             Some(html) => {
                 container.set_inner_html(&html);
-                hydrate_islands_in(&container, &exports).await;
+                hydrate_islands_in(&container, &exports, Lazy::Now).await;
             }
             None => show_failure(container, url, exports),
         }
