@@ -9,8 +9,8 @@ use explainer_core::plan::Plan;
 use explainer_core::plan_export::{export, Format};
 
 use crate::support::browser::{
-    before_each_page, cdp, click, emulate_media, eval, open_page, reload, text_of, wait_for_file,
-    wait_until, with_browser, BLOCK_STORAGE,
+    before_each_page, cdp, click, emulate_media, eval, open_page, reach, reload, text_of,
+    wait_for_file, wait_until, with_browser, BLOCK_STORAGE,
 };
 use crate::support::server::StaticServer;
 use crate::support::storage_keys::{PLAN, PLAN_SET_ASIDE};
@@ -288,6 +288,8 @@ async fn a_change_in_another_tab_shows_up() {
     let notice = labels().changed_elsewhere.clone();
     with_browser(move |client| async move {
         open_page(&client, &server, "/").await;
+        // The reader has the checklists in view in both tabs.
+        reach(&client, "#checklists").await;
         let first = client.window().await.unwrap();
         let second = client.new_window(true).await.unwrap();
         client.switch_to_window(second.handle).await.unwrap();
@@ -531,5 +533,6 @@ async fn a_broken_share_link_says_so_and_shows_ones_own_plan() {
 
 /// The text of the plan notice on screen, once there is one.
 async fn shown_notice(client: &Client) -> String {
+    reach(client, "#checklists").await;
     text_of(client, ".checklists__notice:not([hidden]) p").await
 }

@@ -8,7 +8,7 @@ use fantoccini::Client;
 use serde_json::{json, Value};
 
 use crate::support::browser::{
-    eval, open_page, shadow_of, text_of, wait_for_embed, wait_for_hydration, wait_until,
+    eval, open_page, reach, shadow_of, text_of, wait_for_embed, wait_for_hydration, wait_until,
     with_browser,
 };
 use crate::support::server::{Reply, StaticServer};
@@ -426,6 +426,7 @@ async fn the_own_page_offers_both_snippets_and_the_demo_page_shows_both_modes() 
     let headline = headline();
     with_browser(move |client| async move {
         open_page(&client, &app, "/").await;
+        reach(&client, ".embed-code").await;
         let snippets = eval(&client, "return [...document.querySelectorAll('.embed-code__text')].map(t => t.textContent)").await;
         let snippets = snippets.as_array().unwrap();
         assert_eq!(snippets.len(), 2);

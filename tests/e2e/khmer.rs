@@ -5,7 +5,7 @@
 use serde_json::json;
 
 use crate::support::browser::{
-    click, eval, fill, open, open_page, shadow_of, wait_for_embed, wait_until, with_browser,
+    click, eval, fill, open, open_page, reach, shadow_of, wait_for_embed, wait_until, with_browser,
     with_browser_configured, NO_JAVASCRIPT,
 };
 use crate::support::server::{Reply, StaticServer};
@@ -120,6 +120,7 @@ async fn a_plan_ticked_in_english_is_ticked_in_khmer() {
         )
         .await;
         open(&client, &server.url("/km/")).await;
+        reach(&client, &format!("#item-{item}")).await;
         wait_until(
             &client,
             &format!("return document.getElementById('item-{item}').checked"),

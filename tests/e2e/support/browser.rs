@@ -5,9 +5,11 @@ use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use fantoccini::elements::Element;
 use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
+use partnership_explainer::ui::LAZY_ISLANDS;
 use serde_json::json;
 
 use super::server::StaticServer;
@@ -196,14 +198,46 @@ pub async fn wait_for_embed(client: &Client, host: &str) {
     two_frames(client).await;
 }
 
-/// Types `text` into the field matching `css`, replacing what it held.
-pub async fn fill(client: &Client, css: &str, text: &str) {
-    let field = client
+/// Waits for an element matching `css`, scrolls it to the middle of the screen, as a reader
+/// would, clear of the sticky bar at the top of phones, and, if it is in a lazy island
+/// (hydrated only when a reader comes near it), waits until that island is hydrated.
+pub async fn reach(client: &Client, css: &str) -> Element {
+    let element = client
         .wait()
         .at_most(PATIENCE)
         .for_element(Locator::Css(css))
         .await
         .unwrap_or_else(|e| panic!("no element matches {css}: {e}"));
+    let arg = serde_json::to_value(&element).unwrap();
+    client
+        .execute(
+            "arguments[0].scrollIntoView({ block: 'center' })",
+            vec![arg],
+        )
+        .await
+        .unwrap();
+    wait_until(
+        client,
+        &island_ready(&format!("document.querySelector({css:?})")),
+    )
+    .await;
+    element
+}
+
+/// A script that is true when the element `element` (a script expression) is not in a lazy
+/// island, or its island is hydrated.
+pub fn island_ready(element: &str) -> String {
+    let lazy = serde_json::to_string(&LAZY_ISLANDS).unwrap();
+    format!(
+        "const island = {element}.closest('leptos-island'); \
+         return !island || !{lazy}.includes(island.dataset.component.replace(/_[0-9]+$/, '')) \
+         || island.hasAttribute('data-hydrated')"
+    )
+}
+
+/// Types `text` into the field matching `css`, replacing what it held.
+pub async fn fill(client: &Client, css: &str, text: &str) {
+    let field = reach(client, css).await;
     field.clear().await.unwrap();
     if !text.is_empty() {
         field
@@ -263,22 +297,8 @@ pub async fn wait_for_file(path: &std::path::Path) -> String {
 
 /// Clicks the element matching `css`.
 pub async fn click(client: &Client, css: &str) {
-    let element = client
-        .wait()
-        .at_most(PATIENCE)
-        .for_element(Locator::Css(css))
+    reach(client, css)
         .await
-        .unwrap_or_else(|e| panic!("no element matches {css}: {e}"));
-    // Centre it first, as a reader would, clear of the sticky bar at the top of phones.
-    let arg = serde_json::to_value(&element).unwrap();
-    client
-        .execute(
-            "arguments[0].scrollIntoView({ block: 'center' })",
-            vec![arg],
-        )
-        .await
-        .unwrap();
-    element
         .click()
         .await
         .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
