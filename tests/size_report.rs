@@ -1,7 +1,8 @@
 //! How the release bundle is delivered. The size report of the first load: each file the page
-//! fetches when it opens with JavaScript on (HTML, CSS, the loader, the JS glue and the wasm),
-//! raw, gzip and brotli, with a budget on the brotli total, and the wasm's largest items; the
-//! host script's size; and the precompressed `.br` and `.gz` copies the build writes.
+//! fetches when it opens with JavaScript on (HTML, CSS, the loader, the JS glue, the lazy
+//! modules' loader and the main wasm), raw, gzip and brotli, with a budget on the brotli total;
+//! the lazy islands' modules, fetched only when a reader comes near them; and the wasm's largest
+//! items; the host script's size; and the precompressed `.br` and `.gz` copies the build writes.
 //!
 //! Run after `trunk build --release`: `cargo test --test size_report -- --nocapture`.
 #![cfg(not(target_arch = "wasm32"))]
@@ -12,6 +13,7 @@ use std::path::{Path, PathBuf};
 mod first_load;
 
 use first_load::{brotli, gzip, FIRST_LOAD_BROTLI_BUDGET};
+use partnership_explainer::ui::LAZY_ISLANDS;
 
 fn dist() -> PathBuf {
     let dist = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist");
@@ -88,6 +90,11 @@ fn first_load_fits_the_brotli_budget() {
         FIRST_LOAD_BROTLI_BUDGET,
         100.0 * totals[2] as f64 / FIRST_LOAD_BROTLI_BUDGET as f64
     );
+    let lazy = lazy_modules(&dist, &files);
+    report += &format!("\n{:<72} {:>9}\n", "lazy modules (when a reader comes near)", "brotli");
+    for (file, size) in &lazy {
+        report += &format!("{file:<72} {size:>9}\n");
+    }
     report += &largest_items();
     println!("{report}");
     let _ = std::fs::write(
@@ -112,10 +119,46 @@ fn first_load_fits_the_brotli_budget() {
         "the first load is {} bytes brotli, over the budget of {FIRST_LOAD_BROTLI_BUDGET}",
         totals[2]
     );
+    for island in LAZY_ISLANDS {
+        let module = format!("split_{}_loader_", snake_case(island));
+        assert!(
+            lazy.iter().any(|(file, _)| file.starts_with(&module)),
+            "no module of its own for the lazy island {island} ({module}…): {lazy:?}"
+        );
+    }
 }
 
-/// The wasm's twenty largest functions, and its bytes by crate, as compiled, before wasm-bindgen
-/// and wasm-opt take the names out (the shipped wasm is smaller, in about the same shares).
+/// The wasm files under `dist/` that the first load does not fetch, with their brotli sizes.
+fn lazy_modules(dist: &Path, first_load: &[String]) -> Vec<(String, usize)> {
+    let mut modules: Vec<(String, usize)> = std::fs::read_dir(dist)
+        .unwrap()
+        .flatten()
+        .map(|entry| entry.file_name().to_string_lossy().to_string())
+        .filter(|name| name.ends_with(".wasm") && !first_load.contains(name))
+        .map(|name| {
+            let size = brotli(&std::fs::read(dist.join(&name)).unwrap()).len();
+            (name, size)
+        })
+        .collect();
+    modules.sort();
+    modules
+}
+
+/// `FaqIsland` as `faq_island`: how the split names an island's module.
+fn snake_case(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
+/// The wasm's twenty largest functions, and its bytes by crate, as compiled, before the lazy
+/// islands' code is split out and wasm-bindgen and wasm-opt take the names out (the shipped
+/// wasm is smaller, in about the same shares).
 fn largest_items() -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("target/wasm32-unknown-unknown/release/explainer_web.wasm");
