@@ -61,16 +61,15 @@ pub fn track_scroll(part_ids: Vec<String>) -> ScrollState {
             state.current.set(current);
         }
     };
-    let schedule = {
-        let measure = measure.clone();
-        move || {
-            if !pending.get_value() {
-                pending.set_value(true);
-                request_animation_frame(measure.clone());
-            }
+    let schedule = move || {
+        if !pending.get_value() {
+            pending.set_value(true);
+            request_animation_frame(measure.clone());
         }
     };
-    // In the browser only: effects do not run at build time.
+    // In the browser only: effects do not run at build time. The first measure waits for the
+    // next frame too, where the browser lays the page out anyway: measuring during hydration
+    // would make it lay out the whole page once more.
     Effect::new(move |_| {
         let on_scroll = window_event_listener(ev::scroll, {
             let schedule = schedule.clone();
@@ -84,7 +83,7 @@ pub fn track_scroll(part_ids: Vec<String>) -> ScrollState {
             on_scroll.remove();
             on_resize.remove();
         });
-        measure();
+        schedule();
     });
     state
 }
