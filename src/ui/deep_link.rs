@@ -72,7 +72,10 @@ impl DeepLinks {
             openers.push((id.clone(), Rc::new(open)));
         });
         if self.started.get_value() && fragment_id().as_deref() == Some(id.as_str()) {
-            self.go(id);
+            // Once the registering island is hydrated: opening it while its view is being
+            // hydrated would leave the page showing it closed.
+            let links = *self;
+            leptos::task::spawn_local(async move { links.go(id) });
         }
     }
 

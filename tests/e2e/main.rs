@@ -11,6 +11,7 @@ mod faq;
 mod hydration;
 mod khmer;
 mod layout;
+mod lazy;
 mod story;
 mod support;
 mod without_javascript;
