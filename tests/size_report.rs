@@ -91,7 +91,10 @@ fn first_load_fits_the_brotli_budget() {
         100.0 * totals[2] as f64 / FIRST_LOAD_BROTLI_BUDGET as f64
     );
     let lazy = lazy_modules(&dist, &files);
-    report += &format!("\n{:<72} {:>9}\n", "lazy modules (when a reader comes near)", "brotli");
+    report += &format!(
+        "\n{:<72} {:>9}\n",
+        "lazy modules (when a reader comes near)", "brotli"
+    );
     for (file, size) in &lazy {
         report += &format!("{file:<72} {size:>9}\n");
     }

@@ -14,8 +14,9 @@ pub struct Rebuild {
     pub compiled: Option<Vec<String>>,
     /// Whether the rebuilt wasm is byte for byte the measured one, if both were found.
     pub same_wasm: Option<bool>,
-    /// Trunk's own steps (cargo, wasm-bindgen, wasm-opt, the assets) and its post-build hook
-    /// (the prerender: checking, rendering, precompressing), seconds, from the log's times.
+    /// Trunk's own steps (cargo, wasm-bindgen, the assets) and its post-build hook (the
+    /// prerender: checking, splitting the lazy islands' code out, wasm-bindgen and wasm-opt on
+    /// each module, rendering, precompressing), seconds, from the log's times.
     pub phases: Option<(f64, f64)>,
 }
 

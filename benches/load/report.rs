@@ -296,15 +296,16 @@ pub fn markdown(
                 writeln!(
                     out,
                     "Of that, by the times in Trunk's log: {trunk:.1} s Trunk's own steps (cargo, \
-                     wasm-bindgen, wasm-opt, the assets) and {hook:.1} s its post-build hook \
-                     (`cargo run -p explainer-prerender`: check, render, precompress)."
+                     wasm-bindgen, the assets) and {hook:.1} s its post-build hook \
+                     (`cargo run -p explainer-prerender`: check, split the lazy islands' code \
+                     out, wasm-bindgen and wasm-opt on each module, render, precompress)."
                 )
                 .unwrap();
             }
             match &rebuild.compiled {
                 Some(crates) if crates.is_empty() => {
                     out += "Cargo compiled nothing for the wasm: a content change reruns only \
-                            wasm-bindgen, wasm-opt and the hook.\n"
+                            Trunk's wasm-bindgen and the hook.\n"
                 }
                 Some(crates) => writeln!(
                     out,

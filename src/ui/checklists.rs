@@ -20,7 +20,8 @@ pub const CHECKLISTS_ID: &str = "checklists";
 const PRINT_PLAN_CLASS: &str = "explainer--print-plan";
 
 /// The checklists, with the reader's plan restored once hydrated.
-#[island(lazy)]
+#[cfg_attr(feature = "lazy-islands", island(lazy))]
+#[cfg_attr(not(feature = "lazy-islands"), island)]
 pub fn Checklists(checklists: ChecklistsContent) -> impl IntoView {
     let checklists = Arc::new(checklists);
     let state = PlanState::new(&checklists);

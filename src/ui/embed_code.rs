@@ -71,7 +71,8 @@ fn served_from(edition: &Edition) -> Option<String> {
 
 /// A disclosure holding the two snippets for `edition`, each with a copy button. Rendered for
 /// `base_url` (where the build says it is published); once hydrated, for the address in use.
-#[island(lazy)]
+#[cfg_attr(feature = "lazy-islands", island(lazy))]
+#[cfg_attr(not(feature = "lazy-islands"), island)]
 pub fn EmbedCode(labels: EmbedLabels, base_url: String, edition: Edition) -> impl IntoView {
     let base = RwSignal::new(base_url);
     Effect::new({

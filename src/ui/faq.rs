@@ -141,7 +141,8 @@ pub fn Faq(content: Arc<Content>) -> impl IntoView {
 }
 
 /// The interactive FAQ; see the module's note.
-#[island(lazy)]
+#[cfg_attr(feature = "lazy-islands", island(lazy))]
+#[cfg_attr(not(feature = "lazy-islands"), island)]
 fn FaqIsland(items: Vec<FaqItem>, labels: FaqLabels) -> impl IntoView {
     let state = FaqState {
         open: RwSignal::new(Vec::new()),

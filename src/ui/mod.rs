@@ -22,7 +22,8 @@ pub mod section;
 pub mod storage;
 pub mod toc;
 
-/// The islands marked `#[island(lazy)]`: their code is split out of the main wasm at build time
-/// (crates/prerender/src/split.rs) and loaded when they are hydrated, which on the explainer's
-/// own page is when a reader comes near them. None holds another island.
+/// The islands built `#[island(lazy)]` (with feature `lazy-islands`): their code is split out
+/// of the main wasm at build time (crates/prerender/src/split.rs) and loaded when they are
+/// hydrated, which on the explainer's own page is when a reader comes near them. None holds
+/// another island.
 pub const LAZY_ISLANDS: [&str; 3] = ["Checklists", "FaqIsland", "EmbedCode"];
