@@ -9,7 +9,7 @@ use crate::support::browser::{
     click, errors_and_warnings, eval, open_page, wait_until, with_browser,
 };
 use crate::support::server::{Reply, StaticServer};
-use crate::support::{content, dist_dir};
+use crate::support::{content, dist_dir, file_named};
 
 /// The names of the lazy modules the page has fetched so far.
 async fn lazy_modules_fetched(client: &Client) -> serde_json::Value {
@@ -23,11 +23,7 @@ async fn lazy_modules_fetched(client: &Client) -> serde_json::Value {
 
 /// The file name, in `dist/`, of the module split out for the FAQ.
 fn faq_module() -> String {
-    std::fs::read_dir(dist_dir())
-        .unwrap()
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .find(|name| name.starts_with("split_faq_island_loader_") && name.ends_with(".wasm"))
-        .expect("no module for the FAQ in dist/")
+    file_named(&dist_dir(), "split_faq_island_loader_", ".wasm")
 }
 
 #[tokio::test]

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::read;
 use explainer_core::content::editions::compare_editions;
 use explainer_core::content::{parse_content, Content};
 
@@ -81,10 +82,6 @@ fn check_against(
         &problems,
         &format!(" (against {})", reference_path.display()),
     ))
-}
-
-fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))
 }
 
 /// `text` as JSON; only called on text `check` accepted.

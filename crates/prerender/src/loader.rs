@@ -3,7 +3,7 @@
 //! own that loads the same wasm, hydrates the page's islands, and falls back to the page's
 //! static layout (`static.css`) if the wasm cannot be loaded.
 
-use sha2::{Digest, Sha256};
+use crate::short_hash;
 
 /// A script file to write next to the pages.
 pub struct Boot {
@@ -36,8 +36,7 @@ pub fn move_to_file(page: &str, public_url: &str) -> Result<(String, Boot), Stri
         &["module_or_path: '", "module_or_path:'", "module_or_path:\""],
     )?;
     let source = boot_source(js, wasm, public_url);
-    let hash = Sha256::digest(source.as_bytes());
-    let hex: String = hash.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let hex = short_hash(source.as_bytes());
     let glue_stem = js
         .rsplit('/')
         .next()

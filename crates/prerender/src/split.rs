@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use sha2::{Digest, Sha256};
+use crate::{read, short_hash, write};
 
 /// wasm-opt's options for every module: smallest code, and the features every browser the
 /// explainer supports has.
@@ -73,15 +73,14 @@ pub fn split_lazy_islands(bundle: &Bundle) -> Result<String, String> {
     for module in &split.split_modules {
         let name = file_name(module)?;
         optimize(module, bundle.release)?;
-        let bytes = std::fs::read(module).map_err(|e| format!("{}: {e}", module.display()))?;
+        let bytes =
+            std::fs::read(module).map_err(|e| format!("{}: cannot read: {e}", module.display()))?;
         let stem = name.trim_end_matches(".wasm");
         let hashed = format!("{stem}-{}.wasm", short_hash(&bytes));
         loader = loader.replace(&format!("\"./{name}\""), &format!("\"./{hashed}\""));
-        std::fs::write(bundle.staging.join(&hashed), bytes)
-            .map_err(|e| format!("{hashed}: cannot write: {e}"))?;
+        write(&bundle.staging.join(&hashed), bytes)?;
     }
-    std::fs::write(bundle.staging.join(&loader_name), loader)
-        .map_err(|e| format!("{loader_name}: cannot write: {e}"))?;
+    write(&bundle.staging.join(&loader_name), loader)?;
     let _ = std::fs::remove_dir_all(&work);
     Ok(loader_name)
 }
@@ -170,22 +169,9 @@ fn run(command: &mut Command) -> Result<(), String> {
     }
 }
 
-fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))
-}
-
 fn file_name(path: &Path) -> Result<String, String> {
     path.file_name()
         .and_then(|n| n.to_str())
         .map(str::to_string)
         .ok_or_else(|| format!("{}: no file name", path.display()))
-}
-
-/// Sixteen hex digits of the SHA-256 of `bytes`, so a changed module gets a new name.
-fn short_hash(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }

@@ -44,13 +44,19 @@ pub fn sub_path_dist_dir() -> PathBuf {
     dist
 }
 
-/// The file name of the wasm module in the bundle at `dist` (its name carries a hash).
-pub fn wasm_file(dist: &std::path::Path) -> String {
+/// The name of the file in the bundle at `dist` that starts with `prefix` and ends with
+/// `suffix` (names carry hashes).
+pub fn file_named(dist: &std::path::Path, prefix: &str, suffix: &str) -> String {
     std::fs::read_dir(dist)
         .unwrap()
         .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .find(|name| name.ends_with("_bg.wasm"))
-        .unwrap_or_else(|| panic!("no wasm in {}", dist.display()))
+        .find(|name| name.starts_with(prefix) && name.ends_with(suffix))
+        .unwrap_or_else(|| panic!("no {prefix}…{suffix} in {}", dist.display()))
+}
+
+/// The file name of the main wasm module in the bundle at `dist`.
+pub fn wasm_file(dist: &std::path::Path) -> String {
+    file_named(dist, "", "_bg.wasm")
 }
 
 /// The English content file the build renders (`public/content/en.json`), typed, so tests
