@@ -4,8 +4,10 @@
 //! native prerender tool, and tested natively.
 
 pub mod content;
+pub mod copy_check;
 pub mod embed_options;
 pub mod plan;
 pub mod plan_export;
+pub mod short_hash;
 pub mod storage_keys;
 pub mod text_match;
