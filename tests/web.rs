@@ -37,8 +37,9 @@ fn mount_islands(json: &str) -> HtmlElement {
     let root = host();
     mount_to(root.clone(), move || {
         let checklists = content.checklists.clone().unwrap();
+        let digits = content.labels.digits.clone();
         view! {
-            <Checklists checklists />
+            <Checklists checklists digits />
             <Faq content />
         }
     })

@@ -12,6 +12,7 @@ use crate::ui::clipboard::copy_text;
 use crate::ui::plan_state::{Notice, PlanState};
 use crate::ui::progress_bar::ProgressBar;
 use explainer_core::content::model::{Checklist, Checklists as ChecklistsContent};
+use explainer_core::content::numbers::Digits;
 use explainer_core::plan_export::{export, progress_text, Format};
 
 /// The checklists section's element id, and so its address.
@@ -19,11 +20,13 @@ pub const CHECKLISTS_ID: &str = "checklists";
 /// Put on the app root while the plan alone is being printed.
 const PRINT_PLAN_CLASS: &str = "explainer--print-plan";
 
-/// The checklists, with the reader's plan restored once hydrated.
+/// The checklists, with the reader's plan restored once hydrated; numbers are written in the
+/// edition's `digits`.
 #[cfg_attr(feature = "lazy-islands", island(lazy))]
 #[cfg_attr(not(feature = "lazy-islands"), island)]
-pub fn Checklists(checklists: ChecklistsContent) -> impl IntoView {
+pub fn Checklists(checklists: ChecklistsContent, digits: Digits) -> impl IntoView {
     let checklists = Arc::new(checklists);
+    provide_context(digits.clone());
     let state = PlanState::new(&checklists);
     Effect::new(move |_| state.restore());
     provide_context(state);
@@ -51,7 +54,7 @@ pub fn Checklists(checklists: ChecklistsContent) -> impl IntoView {
                     move || overall().fraction()
                 }) />
                 <p class="checklists__overall-count" role="status" aria-live="polite">
-                    {move || progress_text(&progress_label, overall())}
+                    {move || progress_text(&progress_label, overall(), &digits)}
                 </p>
             </div>
             <p class="checklists__guidance">{labels.guidance_note.clone()}</p>
@@ -119,6 +122,7 @@ fn PlanNotices() -> impl IntoView {
 fn SharedBanner() -> impl IntoView {
     let state = expect_context::<PlanState>();
     let checklists = expect_context::<Arc<ChecklistsContent>>();
+    let digits = expect_context::<Digits>();
     let labels = checklists.labels.clone();
     let template = labels.shared_notice.clone();
     let notice = move || {
@@ -127,6 +131,7 @@ fn SharedBanner() -> impl IntoView {
             Some(progress_text(
                 &template,
                 plan.progress(checklists.item_ids()),
+                &digits,
             ))
         })
     };
@@ -189,6 +194,7 @@ fn RoleChooser() -> impl IntoView {
 fn ChecklistView(list: Checklist) -> impl IntoView {
     let state = expect_context::<PlanState>();
     let labels = expect_context::<Arc<ChecklistsContent>>().labels.clone();
+    let digits = expect_context::<Digits>();
     let ids: Vec<String> = list.item_ids().map(str::to_string).collect();
     let progress = Signal::derive(move || {
         state.with_shown(|plan| plan.progress(ids.iter().map(String::as_str)))
@@ -234,7 +240,7 @@ fn ChecklistView(list: Checklist) -> impl IntoView {
         <details class="checklist" id=list_id(&list.id) open>
             <summary class="checklist__summary">
                 <span class="checklist__title">{list.title}</span>
-                <span class="checklist__count">{move || progress_text(&labels.progress, progress.get())}</span>
+                <span class="checklist__count">{move || progress_text(&labels.progress, progress.get(), &digits)}</span>
                 <ProgressBar class="progress" fraction=Signal::derive(move || progress.get().fraction()) />
             </summary>
             <p class="checklist__intro">{list.intro}</p>
@@ -248,19 +254,21 @@ fn ChecklistView(list: Checklist) -> impl IntoView {
 fn PlanTools() -> impl IntoView {
     let state = expect_context::<PlanState>();
     let checklists = expect_context::<Arc<ChecklistsContent>>();
+    let digits = expect_context::<Digits>();
     let labels = checklists.labels.clone();
     let confirming = RwSignal::new(false);
     let message = RwSignal::new(String::new());
     let say = move |text: String| message.set(text);
 
     let copy = {
-        let (checklists, copied, failed) = (
+        let (checklists, digits, copied, failed) = (
             checklists.clone(),
+            digits.clone(),
             labels.text_copied.clone(),
             labels.copy_failed.clone(),
         );
         move |_| {
-            let text = state.with_shown(|plan| export(plan, &checklists, Format::Text));
+            let text = state.with_shown(|plan| export(plan, &checklists, &digits, Format::Text));
             let (copied, failed) = (copied.clone(), failed.clone());
             leptos::task::spawn_local(async move {
                 say(if copy_text(&text).await {
@@ -272,9 +280,11 @@ fn PlanTools() -> impl IntoView {
         }
     };
     let download = {
-        let checklists = checklists.clone();
+        let (checklists, digits) = (checklists.clone(), digits.clone());
         move |_| {
-            download_markdown(&state.with_shown(|plan| export(plan, &checklists, Format::Markdown)))
+            download_markdown(
+                &state.with_shown(|plan| export(plan, &checklists, &digits, Format::Markdown)),
+            )
         }
     };
     let share = {

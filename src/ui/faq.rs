@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use explainer_core::content::model::{FaqEntry, Labels};
+use explainer_core::content::numbers::Digits;
 use explainer_core::content::template::fill;
 use explainer_core::content::Content;
 use explainer_core::storage_keys;
@@ -43,6 +44,8 @@ pub struct FaqLabels {
     pub copy_link: String,
     pub link_copied: String,
     pub copy_failed: String,
+    /// The edition's digits, for the count of questions shown.
+    pub digits: Digits,
 }
 
 impl From<&Labels> for FaqLabels {
@@ -59,6 +62,7 @@ impl From<&Labels> for FaqLabels {
             copy_link: labels.faq_copy_link.clone(),
             link_copied: labels.faq_link_copied.clone(),
             copy_failed: labels.faq_copy_failed.clone(),
+            digits: labels.digits.clone(),
         }
     }
 }
@@ -218,7 +222,10 @@ fn FaqIsland(items: Vec<FaqItem>, labels: FaqLabels) -> impl IntoView {
                 0 => fill(&labels.no_match, &[("query", query.trim())]),
                 shown => fill(
                     &labels.filter_count,
-                    &[("shown", &shown.to_string()), ("total", &total.to_string())],
+                    &[
+                        ("shown", &labels.digits.format(shown)),
+                        ("total", &labels.digits.format(total)),
+                    ],
                 ),
             }
         }

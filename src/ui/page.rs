@@ -66,7 +66,7 @@ pub fn ExplainerPage(
                             .into_iter()
                             .map(|section| view! { <StorySection section labels=labels.clone() /> })
                             .collect_view()}
-                        {content.checklists.clone().map(|checklists| view! { <Checklists checklists /> })}
+                        {content.checklists.clone().map(|checklists| view! { <Checklists checklists digits=labels.digits.clone() /> })}
                         {(!content.faq.is_empty()).then(|| view! { <Faq content=content.clone() /> })}
                         <GlossaryList content=content.clone() />
                     </main>

@@ -14,7 +14,7 @@ use crate::support::browser::{
 };
 use crate::support::server::StaticServer;
 use crate::support::storage_keys::{PLAN, PLAN_SET_ASIDE};
-use crate::support::{checklists, dist_dir, scratch_dir};
+use crate::support::{checklists, content, dist_dir, scratch_dir};
 
 fn labels() -> &'static ChecklistLabels {
     &checklists().labels
@@ -322,11 +322,11 @@ async fn the_plan_copies_as_text_and_downloads_as_markdown() {
         click(&client, ".checklists__tool-row button:nth-child(1)").await;
         wait_until(&client, &format!("return document.querySelector('.checklists__said').textContent.includes({copied:?})")).await;
         let clipboard = client.execute_async("navigator.clipboard.readText().then(arguments[0])", vec![]).await.unwrap();
-        assert_eq!(clipboard, json!(export(&plan, lists, Format::Text)));
+        assert_eq!(clipboard, json!(export(&plan, lists, &content().labels.digits, Format::Text)));
 
         click(&client, ".checklists__tool-row button:nth-child(2)").await;
         let markdown = wait_for_file(&downloads.join("plan.md")).await;
-        assert_eq!(markdown, export(&plan, lists, Format::Markdown));
+        assert_eq!(markdown, export(&plan, lists, &content().labels.digits, Format::Markdown));
     })
     .await;
 }

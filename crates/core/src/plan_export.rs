@@ -1,6 +1,7 @@
 //! A plan written out for people: plain text to paste anywhere, and Markdown to download.
 
 use crate::content::model::Checklists;
+use crate::content::numbers::Digits;
 use crate::content::template::fill;
 use crate::plan::{Plan, Progress};
 
@@ -11,13 +12,13 @@ pub enum Format {
     Markdown,
 }
 
-/// `progress` in the content's words, such as "3 of 9 done".
-pub fn progress_text(template: &str, progress: Progress) -> String {
+/// `progress` in the content's words and digits, such as "3 of 9 done".
+pub fn progress_text(template: &str, progress: Progress, digits: &Digits) -> String {
     fill(
         template,
         &[
-            ("done", &progress.done.to_string()),
-            ("total", &progress.total.to_string()),
+            ("done", &digits.format(progress.done)),
+            ("total", &digits.format(progress.total)),
         ],
     )
 }
@@ -35,7 +36,8 @@ fn escape_markdown(text: &str) -> String {
 }
 
 /// The plan, with every list in the order the page shows it and each item ticked or not.
-pub fn export(plan: &Plan, checklists: &Checklists, format: Format) -> String {
+/// Numbers are written in `digits`.
+pub fn export(plan: &Plan, checklists: &Checklists, digits: &Digits, format: Format) -> String {
     let labels = &checklists.labels;
     let md = format == Format::Markdown;
     let esc = |text: &str| {
@@ -45,7 +47,11 @@ pub fn export(plan: &Plan, checklists: &Checklists, format: Format) -> String {
             text.to_string()
         }
     };
-    let overall = progress_text(&labels.progress, plan.progress(checklists.item_ids()));
+    let overall = progress_text(
+        &labels.progress,
+        plan.progress(checklists.item_ids()),
+        digits,
+    );
     let role = plan
         .role
         .as_deref()
@@ -70,7 +76,7 @@ pub fn export(plan: &Plan, checklists: &Checklists, format: Format) -> String {
         format!("{}\n", labels.guidance_note)
     };
     for list in checklists.lists_for(plan.role.as_deref()) {
-        let progress = progress_text(&labels.progress, plan.progress(list.item_ids()));
+        let progress = progress_text(&labels.progress, plan.progress(list.item_ids()), digits);
         out += &if md {
             format!("\n## {} ({})\n", esc(&list.title), esc(&progress))
         } else {

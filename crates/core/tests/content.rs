@@ -296,6 +296,18 @@ fn faq_answers_take_no_glossary_markup() {
 }
 
 #[test]
+fn an_editions_digits_must_be_ten_distinct_digits() {
+    let mut doc = fixture();
+    doc["labels"]["digits"] = json!("០១២៣៤៥៦៧៨");
+    assert_eq!(
+        problems(&doc),
+        ["labels.digits: must be the ten digits zero to nine, not 9 characters"]
+    );
+    doc["labels"]["digits"] = json!("០១២៣៤៥៦៧៨៩");
+    assert!(parse_content(&doc.to_string()).is_ok());
+}
+
+#[test]
 fn label_templates_must_keep_their_blanks() {
     let mut doc = fixture();
     doc["labels"]["faq_filter_count"] = json!("{shown} questions");
@@ -334,6 +346,7 @@ fn shipped_faq_has_at_least_ten_questions_each_linked_to_a_section() {
 
 mod checklists {
     use super::*;
+    use explainer_core::content::numbers::Digits;
     use explainer_core::plan::Plan;
     use explainer_core::plan_export::{export, Format};
 
@@ -368,6 +381,7 @@ mod checklists {
         let text = export(
             &plan("watcher", &["build-two"]),
             &checklists(),
+            &Digits::default(),
             Format::Text,
         );
         assert_eq!(
@@ -382,7 +396,12 @@ mod checklists {
     fn markdown_export_is_a_task_list_with_text_escaped() {
         let mut lists = checklists();
         lists.lists[0].groups[0].items[0].text = "<b>*Build*</b> [one](x)".into();
-        let md = export(&plan("maker", &["build-one"]), &lists, Format::Markdown);
+        let md = export(
+            &plan("maker", &["build-one"]),
+            &lists,
+            &Digits::default(),
+            Format::Markdown,
+        );
         assert!(
             md.starts_with("# Export title\n\nRole: A maker\n1/3\n\n_Guidance note_\n"),
             "{md}"
@@ -467,6 +486,8 @@ fn the_khmer_edition_is_valid_and_matches_the_english_in_ids_and_shape() {
     const KHMER: &str = include_str!("../../../public/content/km.json");
     let khmer = parse_content(KHMER).unwrap_or_else(|problems| panic!("{problems:?}"));
     assert_eq!(khmer.lang, "km");
+    // Every number on the Khmer page is written in Khmer digits.
+    assert_eq!(khmer.labels.digits.format(34), "៣៤");
     let problems = explainer_core::content::editions::compare_editions(
         &serde_json::from_str(SHIPPED).unwrap(),
         &serde_json::from_str(KHMER).unwrap(),

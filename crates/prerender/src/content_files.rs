@@ -1,10 +1,12 @@
 //! Reading content files and reporting their problems as `FILE: place: message`, one a line:
-//! each file on its own, and each edition against the reference edition (`en.json`).
+//! each file on its own, and each edition against the reference edition (`en.json`). Stale
+//! translations are reported as warnings, which stop nothing.
 
 use std::path::{Path, PathBuf};
 
 use crate::read;
 use explainer_core::content::editions::compare_editions;
+use explainer_core::content::translations::stale;
 use explainer_core::content::{parse_content, Content};
 
 /// The reference edition's file: its pages are at the top of the bundle, every other edition's
@@ -38,10 +40,15 @@ pub fn load_editions(dir: &Path) -> Result<Vec<CheckedEdition>, String> {
             .to_string();
         match read(&path).and_then(|text| check_against(&path, &text, &reference_path, &reference))
         {
-            Ok(content) => editions.push(CheckedEdition {
-                content,
-                path: format!("{name}/"),
-            }),
+            Ok(content) => {
+                for line in stale_translations(&path, &reference, &content) {
+                    eprintln!("{line}");
+                }
+                editions.push(CheckedEdition {
+                    content,
+                    path: format!("{name}/"),
+                });
+            }
             Err(report) => reports.push(report),
         }
     }
@@ -82,6 +89,30 @@ fn check_against(
         &problems,
         &format!(" (against {})", reference_path.display()),
     ))
+}
+
+/// A warning line for each string of the edition at `path` whose reference text changed since
+/// it was translated (or was never recorded), and a last line saying how to record them.
+pub fn stale_translations(
+    path: &Path,
+    reference: &serde_json::Value,
+    edition: &Content,
+) -> Vec<String> {
+    let entries = stale(reference, &edition.translated_from);
+    if entries.is_empty() {
+        return Vec::new();
+    }
+    let mut lines: Vec<String> = entries
+        .iter()
+        .map(|entry| format!("warning: {}: {entry}", path.display()))
+        .collect();
+    lines.push(format!(
+        "warning: {n} translation(s) in {file} may be out of date; once they are, record it with \
+         scripts/mark-translated {file} PLACE…",
+        n = entries.len(),
+        file = path.display()
+    ));
+    lines
 }
 
 /// `text` as JSON; only called on text `check` accepted.
@@ -126,7 +157,11 @@ pub fn check_files(paths: &[String]) -> Result<(), String> {
                 .and_then(|text| json(&reference, &text))
                 .and_then(|value| {
                     let text = read(path_buf)?;
-                    check_against(path_buf, &text, &reference, &value)
+                    let content = check_against(path_buf, &text, &reference, &value)?;
+                    for line in stale_translations(path_buf, &value, &content) {
+                        println!("{line}");
+                    }
+                    Ok(content)
                 })
         } else {
             load(path_buf)

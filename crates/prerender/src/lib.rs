@@ -1,5 +1,6 @@
 //! The build-time tool's parts: reading and checking content files, rendering the pages,
-//! the head tags, moving Trunk's loader into a file, and precompression. `main.rs` runs them.
+//! the head tags, moving Trunk's loader into a file, and precompression; for editors, the
+//! translation record and the article's fingerprint. `main.rs` runs them.
 
 pub mod compress;
 pub mod content_files;
@@ -7,6 +8,7 @@ pub mod head;
 pub mod loader;
 pub mod render;
 pub mod split;
+pub mod translation_record;
 
 use std::path::{Path, PathBuf};
 

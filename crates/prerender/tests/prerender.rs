@@ -8,6 +8,7 @@ use std::sync::Arc;
 use explainer_core::content::model::Checklists;
 use explainer_core::content::{parse_content, Content};
 use explainer_prerender::content_files;
+use explainer_prerender::translation_record::{mark_translated, Places};
 use partnership_explainer::ui::app_root::Edition;
 use partnership_explainer::ui::app_root::PageKind;
 use partnership_explainer::ui::faq::{FaqItem, FaqLabels};
@@ -397,5 +398,74 @@ fn an_edition_with_an_entry_too_few_stops_the_build_at_that_entry() {
             km.display()
         )),
         "{report}"
+    );
+}
+
+#[test]
+fn stale_translations_are_listed_by_place_and_recorded_once_brought_up_to_date() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("editions-translated");
+    std::fs::create_dir_all(&dir).unwrap();
+    let (en, km) = (dir.join("en.json"), dir.join("km.json"));
+    let mut other: Value = serde_json::from_str(SHIPPED).unwrap();
+    other.as_object_mut().unwrap().remove("translated_from");
+    other["lang"] = Value::from("km");
+    other["story"]["headline"] = Value::from("ចំណងជើង");
+    let written = serde_json::to_string_pretty(&other).unwrap() + "\n";
+    std::fs::write(&en, SHIPPED).unwrap();
+    std::fs::write(&km, &written).unwrap();
+    let stale_places = || {
+        let reference: Value =
+            serde_json::from_str(&std::fs::read_to_string(&en).unwrap()).unwrap();
+        let edition = content_files::load(&km).unwrap();
+        content_files::stale_translations(&km, &reference, &edition)
+    };
+    // Nothing recorded yet: every string is listed, and the last line says what to do.
+    let unrecorded = stale_places();
+    assert!(
+        unrecorded[0]
+            .ends_with("labels.page_title: no record of the reference text it was translated from"),
+        "{}",
+        unrecorded[0]
+    );
+    assert!(unrecorded
+        .last()
+        .unwrap()
+        .contains("scripts/mark-translated"));
+
+    let recorded = mark_translated(&km, &Places::All).unwrap();
+    assert_eq!(recorded, unrecorded.len() - 1);
+    assert_eq!(stale_places(), Vec::<String>::new());
+    // The rest of the file is as it was, the record added at its end.
+    let rewritten = std::fs::read_to_string(&km).unwrap();
+    assert!(rewritten.starts_with(written.trim_end_matches("\n}\n")));
+    assert!(rewritten.contains("\n  \"translated_from\": {\n    \"labels.page_title\": \""));
+
+    // The English changes: that one place is listed, and the build still goes on.
+    let mut changed: Value = serde_json::from_str(SHIPPED).unwrap();
+    changed["faq"][1]["answer"] = Value::from("A new answer.");
+    std::fs::write(&en, serde_json::to_string_pretty(&changed).unwrap()).unwrap();
+    assert_eq!(
+        stale_places()[0],
+        format!(
+            "warning: {}: faq[1].answer: the reference text changed since it was translated",
+            km.display()
+        )
+    );
+    assert_eq!(content_files::load_editions(&dir).unwrap().len(), 2);
+    assert_eq!(
+        content_files::check_files(&[km.display().to_string()]),
+        Ok(())
+    );
+
+    // Once translated again, it is recorded; a place the reference lacks is refused.
+    assert_eq!(
+        mark_translated(&km, &Places::Only(vec!["faq[1].answer".into()])),
+        Ok(1)
+    );
+    assert_eq!(stale_places(), Vec::<String>::new());
+    let err = mark_translated(&km, &Places::Only(vec!["faq[99].answer".into()])).unwrap_err();
+    assert!(
+        err.ends_with("faq[99].answer: no such translated text in the reference"),
+        "{err}"
     );
 }

@@ -4,10 +4,16 @@
 
 use serde_json::Value;
 
+use super::translations::RECORD_FIELD;
 use super::validate::Problem;
 
 /// Fields whose values are ids, compared as they are; every other string is translated text.
 const ID_FIELDS: &[&str] = &["id", "section", "audience"];
+
+/// Whether values of `field` are ids, the same in every edition.
+pub fn is_id_field(field: &str) -> bool {
+    ID_FIELDS.contains(&field)
+}
 
 /// Every way `edition` differs in shape or ids from `reference`, each named by its place.
 pub fn compare_editions(reference: &Value, edition: &Value) -> Vec<Problem> {
@@ -32,21 +38,22 @@ fn compare(
     };
     match (reference, edition) {
         (Value::Object(a), Value::Object(b)) => {
-            for (key, value) in a {
+            // Each edition's record of what it was translated from is its own.
+            let at_top = place.is_empty();
+            let own = |key: &&String| at_top && *key == RECORD_FIELD;
+            for (key, value) in a.iter().filter(|(key, _)| !own(key)) {
                 let len = place.len();
                 if !place.is_empty() {
                     place.push('.');
                 }
                 place.push_str(key);
                 match b.get(key) {
-                    Some(other) => {
-                        compare(value, other, place, ID_FIELDS.contains(&key.as_str()), out)
-                    }
+                    Some(other) => compare(value, other, place, is_id_field(key), out),
                     None => out.push(Problem::new(place.clone(), "missing in this edition")),
                 }
                 place.truncate(len);
             }
-            for key in b.keys().filter(|key| !a.contains_key(*key)) {
+            for key in b.keys().filter(|key| !a.contains_key(*key) && !own(key)) {
                 let field = if place.is_empty() {
                     key.clone()
                 } else {

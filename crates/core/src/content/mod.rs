@@ -4,8 +4,10 @@
 pub mod editions;
 pub mod inline;
 pub mod model;
+pub mod numbers;
 pub mod schema_org;
 pub mod template;
+pub mod translations;
 pub mod validate;
 
 pub use model::Content;

@@ -1,7 +1,11 @@
 //! The content file's shape: typed structs that serde reads from `content/<lang>.json` (and
 //! writes into island props). Unknown fields are refused, so a misspelt field is named.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
+
+use super::numbers::Digits;
 
 /// One story, with every reader-visible string the interface shows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -19,6 +23,10 @@ pub struct Content {
     pub faq: Vec<FaqEntry>,
     /// Opportunity checklists a reader can work through; absent when the story has none.
     pub checklists: Option<Checklists>,
+    /// In a translated edition, for editors only: each translated string's place and a short
+    /// hash of the reference text it was translated from (see [`super::translations`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translated_from: BTreeMap<String, String>,
 }
 
 /// Words of the interface itself.
@@ -32,6 +40,10 @@ pub struct Labels {
     /// This edition's language, named in itself ("English", "ខ្មែរ"): the link to this edition
     /// on the others' pages.
     pub language_name: String,
+    /// The edition's ten digits, zero to nine, in which it writes every number it shows
+    /// (`"០១២៣៤៥៦៧៨៩"` for Khmer); Latin digits when left out.
+    #[serde(default)]
+    pub digits: Digits,
     /// Names the links to the other editions, for screen readers.
     pub languages_label: String,
     pub skip_to_content: String,

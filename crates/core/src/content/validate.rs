@@ -189,6 +189,9 @@ fn check(content: &Content) -> Vec<Problem> {
         }
     }
     let labels = &content.labels;
+    if let Some(problem) = labels.digits.problem() {
+        problems.push(Problem::new("labels.digits", problem));
+    }
     require_blanks(
         "labels.faq_filter_count",
         &labels.faq_filter_count,
