@@ -42,11 +42,15 @@ fn items_in(id: &str) -> usize {
     list.item_ids().count()
 }
 
+fn labels_digits() -> &'static explainer_core::content::numbers::Digits {
+    &content().labels.digits
+}
+
 fn progress(done: usize, total: usize) -> String {
     labels()
         .progress
-        .replace("{done}", &done.to_string())
-        .replace("{total}", &total.to_string())
+        .replace("{done}", &labels_digits().format(done))
+        .replace("{total}", &labels_digits().format(total))
 }
 
 async fn choose_role(client: &Client, role: &str) {

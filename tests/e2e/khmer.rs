@@ -182,8 +182,8 @@ async fn the_filter_finds_a_khmer_word_inside_an_answer() {
         let expected = khmer()
             .labels
             .faq_filter_count
-            .replace("{shown}", &shown.to_string())
-            .replace("{total}", &khmer().faq.len().to_string());
+            .replace("{shown}", &khmer().labels.digits.format(shown.as_u64().unwrap() as usize))
+            .replace("{total}", &khmer().labels.digits.format(khmer().faq.len()));
         wait_until(
             &client,
             &format!("return document.querySelector('.faq__status').innerText === {:?}", expected),

@@ -469,3 +469,29 @@ fn stale_translations_are_listed_by_place_and_recorded_once_brought_up_to_date()
         "{err}"
     );
 }
+
+#[test]
+fn the_khmer_page_writes_its_counts_in_khmer_digits() {
+    let khmer: Content =
+        parse_content(include_str!("../../../public/content/km.json")).expect("km.json is valid");
+    let checklists = khmer.checklists.clone().unwrap();
+    let total = checklists.item_ids().count();
+    let expected = explainer_core::plan_export::progress_text(
+        &checklists.labels.progress,
+        explainer_core::plan::Progress { done: 0, total },
+        &khmer.labels.digits,
+    );
+    assert!(!expected.contains(&total.to_string()), "{expected}");
+    let edition = Edition {
+        lang: "km".into(),
+        path: "km/".into(),
+    };
+    let html = explainer_prerender::render::render(
+        &Arc::new(khmer),
+        PageKind::Page,
+        BASE,
+        &edition,
+        Vec::new(),
+    );
+    assert!(text_of(&html).contains(&expected), "no {expected:?}");
+}
