@@ -1,6 +1,7 @@
 // Host-page script for the explainer. Sizes its iframes from their height messages, and mounts
 // it into <div data-explainer> elements when loaded as a module: the wasm fetches the explainer
-// rendered at build time (fragment.html) into each element's shadow root and hydrates it.
+// rendered at build time (fragment.html) into each element's shadow root and hydrates it. If
+// the wasm cannot run, each element shows the explainer in a frame instead.
 (function () {
   if (window.__explainerEmbed) return;
   window.__explainerEmbed = 1;
@@ -36,20 +37,41 @@
     });
   });
 
+  // Each edition's pages are in a folder named for its language, the reference's (`topLang`,
+  // the language of index.html itself, English when unknown) at the top.
+  function pageOf(host, file, topLang) {
+    var lang = host.getAttribute("data-explainer-lang");
+    var folder = lang && /^[a-z]{2,3}$/.test(lang) && lang !== (topLang || "en") ? lang + "/" : "";
+    return new URL(folder + file, base);
+  }
+
+  // Where the wasm cannot run here (blocked, failed, too old a browser), the host shows the
+  // explainer in a frame instead, with the same options; the frame reports its own height.
+  function frameInstead(host, title, topLang) {
+    var src = pageOf(host, "embed.html", topLang);
+    ["theme", "open"].forEach(function (option) {
+      var value = host.getAttribute("data-explainer-" + option);
+      if (value) src.searchParams.set(option, value);
+    });
+    var frame = document.createElement("iframe");
+    frame.src = src.href;
+    frame.title = title || "Explainer";
+    frame.style.cssText = "width:100%;border:0;display:block";
+    frame.style.setProperty("min-height", RESERVED);
+    host.setAttribute("data-explainer-mounted", "frame");
+    host.textContent = "";
+    host.appendChild(frame);
+  }
+
   function mountAll() {
     var hosts = [].slice.call(document.querySelectorAll("[data-explainer]:not([data-explainer-mounted])"));
     if (!hosts.length) return;
+    var page = null;
     fetch(new URL("index.html", base)).then(function (r) { return r.text(); }).then(function (html) {
-      var page = new DOMParser().parseFromString(html, "text/html");
+      page = new DOMParser().parseFromString(html, "text/html");
       var href = function (selector) { return new URL(page.querySelector(selector).getAttribute("href"), base).href; };
       var css = href('head > link[rel="stylesheet"]');
-      // Each edition's pages are in a folder named for its language, the reference's (the
-      // language of index.html itself) at the top.
-      var fragmentOf = function (host) {
-        var lang = host.getAttribute("data-explainer-lang");
-        var folder = lang && /^[a-z]{2,3}$/.test(lang) && lang !== page.documentElement.lang ? lang + "/" : "";
-        return new URL(folder + "fragment.html", base).href;
-      };
+      var fragmentOf = function (host) { return pageOf(host, "fragment.html", page.documentElement.lang).href; };
       var wasm = href('link[rel="preload"][type="application/wasm"]');
       return import(href('link[rel="modulepreload"]')).then(function (glue) {
         return glue.default({ module_or_path: wasm }).then(function () {
@@ -60,8 +82,10 @@
         });
       });
     }).catch(function (error) {
-      hosts.forEach(function (host) { host.textContent = "The explainer could not be loaded."; });
-      console.error(error);
+      console.warn("explainer: showing it in a frame, since its code could not run here", error);
+      var title = page && page.title;
+      var topLang = page && page.documentElement.lang;
+      hosts.forEach(function (host) { frameInstead(host, title, topLang); });
     });
   }
 

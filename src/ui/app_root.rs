@@ -14,6 +14,10 @@ use explainer_core::embed_options::{EmbedOptions, Placement};
 /// state a reader left (or a link asks for) applied, since it spans islands.
 pub const HYDRATED_EVENT: &str = "explainer-hydrated";
 
+/// Sent to the window when a lazy island's module cannot be loaded (by the modules' loader the
+/// build writes): the island then stays as rendered, and the others go on.
+pub const MODULE_FAILED_EVENT: &str = "explainer-module-failed";
+
 /// Which page this copy of the explainer was rendered for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PageKind {

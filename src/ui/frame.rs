@@ -1,5 +1,6 @@
-//! Messages to the page around a frame: the explainer's height (as pym.js, AMP and `embed.js`
-//! expect it) and where to scroll. Each sends nothing when there is no parent window.
+//! Messages to the page around a frame: where to scroll, as pym.js and `embed.js` expect it.
+//! (The frame's height is sent by the loader, `boot.js`, which does not wait for the wasm.)
+//! Sends nothing when there is no parent window.
 
 use leptos::prelude::window;
 use wasm_bindgen::JsValue;
@@ -29,21 +30,6 @@ fn object(pairs: &[(&str, JsValue)]) -> JsValue {
         let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), value);
     }
     object.into()
-}
-
-/// Tells the parent the frame's content is `height` CSS pixels tall, in all three forms.
-pub fn send_height(child_id: Option<&str>, height: u32) {
-    let px = f64::from(height);
-    post_to_parent(&pym_message(child_id, "height", &height.to_string()));
-    post_to_parent(&object(&[
-        ("sentinel", "amp".into()),
-        ("type", "embed-size".into()),
-        ("height", px.into()),
-    ]));
-    post_to_parent(&object(&[
-        (MESSAGE_KEY, "height".into()),
-        ("height", px.into()),
-    ]));
 }
 
 /// Asks the parent to scroll so that a point `top` pixels below the frame's top is in view.

@@ -66,14 +66,23 @@ pub fn ExplainerPage(
                             .into_iter()
                             .map(|section| view! { <StorySection section labels=labels.clone() /> })
                             .collect_view()}
-                        {content.checklists.clone().map(|checklists| view! { <Checklists checklists digits=labels.digits.clone() /> })}
-                        {(!content.faq.is_empty()).then(|| view! { <Faq content=content.clone() /> })}
+                        {content.checklists.clone().map(|checklists| view! {
+                            <PartUnavailable text=labels.part_unavailable.clone() />
+                            <Checklists checklists digits=labels.digits.clone() />
+                        })}
+                        {(!content.faq.is_empty()).then(|| view! {
+                            <PartUnavailable text=labels.part_unavailable.clone() />
+                            <Faq content=content.clone() />
+                        })}
                         <GlossaryList content=content.clone() />
                     </main>
                 </div>
                 <footer class="story-footer">
                     <p>{labels.source_note.clone()}</p>
-                    {own_page.then(|| view! { <EmbedCode labels=EmbedLabels::from(&labels) base_url edition /> })}
+                    {own_page.then(|| view! {
+                        <PartUnavailable text=labels.part_unavailable.clone() />
+                        <EmbedCode labels=EmbedLabels::from(&labels) base_url edition />
+                    })}
                 </footer>
             </div>
         </ExplainerRoot>
@@ -153,4 +162,12 @@ fn GlossaryList(content: Arc<Content>) -> impl IntoView {
             </section>
         }
     })
+}
+
+/// Shown (by CSS, `style/main.css`) over the lazy island right after it when that island's
+/// code could not be loaded: the part stays as rendered, readable in full, and says why its
+/// controls are gone.
+#[component]
+fn PartUnavailable(text: String) -> impl IntoView {
+    view! { <p class="part-unavailable">{text}</p> }
 }

@@ -86,22 +86,28 @@ async fn a_link_followed_before_the_faq_is_hydrated_opens_its_answer() {
 }
 
 #[tokio::test]
-async fn a_lazy_module_that_cannot_load_leaves_the_page_readable() {
+async fn a_lazy_module_that_cannot_load_leaves_its_part_readable_and_the_rest_working() {
     let server = StaticServer::start(dist_dir());
     server.set(&format!("/{}", faq_module()), Reply::Hangup);
     let last = content().faq.last().unwrap().id.clone();
     with_browser(move |client| async move {
         open_page(&client, &server, "/").await;
         eval(&client, "document.getElementById('faq').scrollIntoView()").await;
-        // The page falls back to its static layout, where every answer shows.
+        // The FAQ keeps its static layout, where every answer shows, and says why; the rest of
+        // the page keeps its own.
         wait_until(
             &client,
             &format!(
-                "return [...document.styleSheets].some(s => s.href && s.href.endsWith('/static.css')) \
-                 && getComputedStyle(document.getElementById('faq-{last}-answer')).display !== 'none'"
+                "return document.querySelector('leptos-island[data-load-failed] #faq') !== null \
+                 && getComputedStyle(document.getElementById('faq-{last}-answer')).display !== 'none' \
+                 && getComputedStyle(document.querySelector('#faq').closest('leptos-island').previousElementSibling).display !== 'none'"
             ),
         )
         .await;
+        assert_eq!(
+            eval(&client, "return [...document.styleSheets].some(s => s.href && s.href.endsWith('/static.css'))").await,
+            json!(false)
+        );
         let logged = errors_and_warnings(&client).await;
         assert!(
             logged.iter().any(|line| line.contains("could not be loaded")),
@@ -114,6 +120,10 @@ async fn a_lazy_module_that_cannot_load_leaves_the_page_readable() {
             "return document.querySelector('.story-section__body .term').getAttribute('aria-expanded') === 'true'",
         )
         .await;
+        // And another lazy island still loads and works when a reader comes to it.
+        click(&client, ".checklist input[type=checkbox]").await;
+        wait_until(&client, "return document.querySelector('.checklist input[type=checkbox]').checked").await;
+        wait_until(&client, "return document.querySelector('leptos-island[data-hydrated] #checklists') !== null").await;
     })
     .await;
 }

@@ -7,6 +7,7 @@ mod build;
 mod checklists;
 mod csp;
 mod embed;
+mod failure;
 mod faq;
 mod hydration;
 mod khmer;

@@ -60,7 +60,6 @@ pub fn build() -> Result<(), String> {
     let lazy_loader = split::split_lazy_islands(&split::Bundle {
         staging: &settings.staging,
         stem: &boot.glue_stem,
-        public_url: &settings.public_url,
         release: settings.release,
     })?;
     // The glue imports the lazy modules' loader: fetch it alongside, not after.

@@ -1,7 +1,8 @@
 //! Trunk's loader, out of line: Trunk writes an inline module script that loads the wasm; a
 //! strict Content-Security-Policy forbids inline scripts. This replaces it with a file of our
-//! own that loads the same wasm, hydrates the page's islands, and falls back to the page's
-//! static layout (`static.css`) if the wasm cannot be loaded.
+//! own (`boot.js`) that reports a frame's height without waiting for the wasm, loads the same
+//! wasm, hydrates the page's islands, and falls back to the page's static layout
+//! (`static.css`) if the wasm cannot be loaded.
 
 use crate::short_hash;
 
@@ -35,7 +36,7 @@ pub fn move_to_file(page: &str, public_url: &str) -> Result<(String, Boot), Stri
         trunk_loader,
         &["module_or_path: '", "module_or_path:'", "module_or_path:\""],
     )?;
-    let source = boot_source(js, wasm, public_url);
+    let source = boot_source(js, wasm, public_url)?;
     let hex = short_hash(source.as_bytes());
     let glue_stem = js
         .rsplit('/')
@@ -74,34 +75,35 @@ fn quoted_after<'a>(script: &'a str, markers: &[&str]) -> Result<&'a str, String
     Ok(&script[from..from + to])
 }
 
-/// The loader. An old frame address (`?embed=1` on the page itself) moves to `embed.html`.
-/// The glue is imported dynamically, so that if it or the wasm cannot be loaded the page falls
-/// back to its static layout.
-fn boot_source(js: &str, wasm: &str, public_url: &str) -> String {
-    format!(
-        r#"const frameAsked = new URLSearchParams(location.search).get("embed") === "1";
-if (frameAsked && !document.body.classList.contains("explainer-frame")) {{
-  location.replace("embed.html" + location.search + location.hash);
-}} else {{
-  import("{js}")
-    .then((bindings) =>
-      bindings.default({{ module_or_path: "{wasm}" }}).then(() => {{
-        window.wasmBindings = bindings;
-        return bindings.hydrate_page(bindings).then(() => {{
-          document.documentElement.dataset.hydrated = "";
-          dispatchEvent(new CustomEvent("TrunkApplicationStarted"));
-        }});
-      }}),
+/// The loader's source, with the addresses it needs left as `__NAME__` blanks.
+const BOOT_TEMPLATE: &str = include_str!("boot.js");
+
+/// The loader: in a frame it reports the page's height at once; it loads the glue `js` and the
+/// wasm, hydrates the islands, and adds `static.css` if they cannot be loaded. An old frame
+/// address (`?embed=1` on the page itself) moves to `embed.html`.
+fn boot_source(js: &str, wasm: &str, public_url: &str) -> Result<String, String> {
+    fill_blanks(
+        BOOT_TEMPLATE,
+        &[
+            ("__GLUE__", js),
+            ("__WASM__", wasm),
+            ("__STATIC_CSS__", &format!("{public_url}static.css")),
+        ],
     )
-    .catch(() => {{
-      const link = document.createElement("link");
-      link.rel = "stylesheet";
-      link.href = "{public_url}static.css";
-      document.head.append(link);
-    }});
-}}
-"#
-    )
+}
+
+/// `template` with each blank replaced by its value; fails if a blank is not there, so a
+/// template edited out of step with the build is caught when the build runs.
+fn fill_blanks(template: &str, blanks: &[(&str, &str)]) -> Result<String, String> {
+    blanks
+        .iter()
+        .try_fold(template.to_string(), |text, (blank, value)| {
+            if text.contains(blank) {
+                Ok(text.replace(blank, value))
+            } else {
+                Err(format!("the loader's template (boot.js) has no {blank}"))
+            }
+        })
 }
 
 #[cfg(test)]
@@ -121,7 +123,19 @@ mod tests {
         assert!(boot.source.contains("import(\"/app-1.js\")"));
         assert!(boot.source.contains("module_or_path: \"/app-1_bg.wasm\""));
         assert!(boot.source.contains("\"/sub/static.css\""));
+        assert!(!boot.source.contains("__"), "every blank is filled");
         assert_eq!(boot.glue_stem, "app-1");
+    }
+
+    #[test]
+    fn a_blank_missing_from_the_template_is_an_error() {
+        assert_eq!(
+            fill_blanks(
+                "import(\"__GLUE__\")",
+                &[("__GLUE__", "/a.js"), ("__WASM__", "/a.wasm")]
+            ),
+            Err("the loader's template (boot.js) has no __WASM__".to_string())
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::{read, short_hash, write};
+use partnership_explainer::ui::app_root::MODULE_FAILED_EVENT;
 
 /// wasm-opt's options for every module: smallest code, and the features every browser the
 /// explainer supports has.
@@ -28,8 +29,6 @@ pub struct Bundle<'a> {
     pub staging: &'a Path,
     /// The glue's file name without `.js`, as Trunk named it (with its hash).
     pub stem: &'a str,
-    /// Where the page's files are served from, ending `/`.
-    pub public_url: &'a str,
     pub release: bool,
 }
 
@@ -69,7 +68,7 @@ pub fn split_lazy_islands(bundle: &Bundle) -> Result<String, String> {
     let main_wasm = bundle.staging.join(format!("{}_bg.wasm", bundle.stem));
     optimize(&main_wasm, bundle.release)?;
 
-    let mut loader = fall_back_on_failure(&read(&work.join(&loader_name))?, bundle.public_url)?;
+    let mut loader = fall_back_on_failure(&read(&work.join(&loader_name))?)?;
     for module in &split.split_modules {
         let name = file_name(module)?;
         optimize(module, bundle.release)?;
@@ -85,37 +84,28 @@ pub fn split_lazy_islands(bundle: &Bundle) -> Result<String, String> {
     Ok(loader_name)
 }
 
+/// Our replacement for the library's `wrapAsyncCb`, with the event's name left as a blank.
+const ON_FAILURE: &str = include_str!("lazy_failure.js");
+
 /// The library's loader tells Rust that a module failed to load, and Rust then panics, which
-/// stops all of the page's code. This loader instead leaves the island as it was rendered and
-/// shows the page as it reads without JavaScript (`static.css`), as the boot script does when
-/// the main wasm cannot be loaded.
-fn fall_back_on_failure(loader: &str, public_url: &str) -> Result<String, String> {
+/// stops all of the page's code. This loader instead sends [`MODULE_FAILED_EVENT`]: the wasm
+/// entry, waiting for that island, leaves it as it was rendered (its part falls back to its
+/// static layout and says so) and goes on hydrating the others.
+fn fall_back_on_failure(loader: &str) -> Result<String, String> {
     const START: &str = "function wrapAsyncCb(callee) {";
     const NEXT: &str = "function makeLoad(";
-    let (Some(start), Some(end)) = (loader.find(START), loader.find(NEXT)) else {
-        return Err(format!(
-            "the lazy modules' loader has no `{START}`: has wasm_split_cli_support changed?"
-        ));
+    // What our replacement calls in the library's loader.
+    const USES: &str = "function getSharedImports(";
+    let changed = |what: &str| {
+        format!("the lazy modules' loader has no `{what}`: has wasm_split_cli_support changed?")
     };
-    let ours = format!(
-        r#"function wrapAsyncCb(callee) {{
-    return async (callbackIndex, callbackData) => {{
-        try {{
-            await callee();
-        }} catch (error) {{
-            console.warn("explainer: a part of the page could not be loaded", error);
-            const link = document.createElement("link");
-            link.rel = "stylesheet";
-            link.href = "{public_url}static.css";
-            document.head.append(link);
-            return;
-        }}
-        const table = getSharedImports().__wasm_split.__indirect_function_table;
-        table.get(callbackIndex)(callbackData, true);
-    }};
-}}
-"#
-    );
+    let (Some(start), Some(end)) = (loader.find(START), loader.find(NEXT)) else {
+        return Err(changed(START));
+    };
+    if !loader.contains(USES) {
+        return Err(changed(USES));
+    }
+    let ours = ON_FAILURE.replace("__FAILED_EVENT__", MODULE_FAILED_EVENT);
     Ok(format!("{}{ours}{}", &loader[..start], &loader[end..]))
 }
 
@@ -174,4 +164,35 @@ fn file_name(path: &Path) -> Result<String, String> {
         .and_then(|n| n.to_str())
         .map(str::to_string)
         .ok_or_else(|| format!("{}: no file name", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shape of the library's loader around the function we replace.
+    const LOADER: &str = "function getSharedImports() { return imports; }\n\
+        function wrapAsyncCb(callee) { return async (i, data) => { await callee(); } }\n\
+        function makeLoad(url) { return 1; }\n";
+
+    #[test]
+    fn a_failed_module_sends_the_event_instead_of_telling_rust() {
+        let ours = fall_back_on_failure(LOADER).unwrap();
+        assert!(ours.contains(&format!("new CustomEvent(\"{MODULE_FAILED_EVENT}\")")));
+        assert!(ours.starts_with("function getSharedImports()"));
+        assert!(ours.ends_with("function makeLoad(url) { return 1; }\n"));
+        assert_eq!(ours.matches("function wrapAsyncCb(").count(), 1);
+    }
+
+    #[test]
+    fn a_changed_loader_stops_the_build() {
+        let renamed = LOADER.replace("wrapAsyncCb", "wrapCallback");
+        assert!(fall_back_on_failure(&renamed)
+            .unwrap_err()
+            .contains("wrapAsyncCb"));
+        let without = LOADER.replace("getSharedImports", "sharedImports");
+        assert!(fall_back_on_failure(&without)
+            .unwrap_err()
+            .contains("getSharedImports"));
+    }
 }

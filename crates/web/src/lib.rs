@@ -1,9 +1,9 @@
 //! The explainer's wasm entry. The page arrives as HTML rendered at build time; this crate
 //! brings its islands to life: [`hydrate_page`] on the explainer's own pages, and
 //! [`mount_explainer`] for the script embed, which fetches the rendered fragment into a host
-//! element's shadow root first. In a frame it also reports the page's height to the parent.
+//! element's shadow root first. (A frame's height is reported by the loader, `boot.js`, which
+//! does not wait for the wasm.)
 
-use std::cell::Cell;
 use std::rc::Rc;
 
 use gloo_net::http::Request;
@@ -12,10 +12,8 @@ use leptos::prelude::{document, window};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use explainer_core::embed_options::{EmbedOptions, Placement};
 // The components crate defines the islands' exports; it must be linked in (leptos issue 2083).
-use partnership_explainer::ui::app_root::HYDRATED_EVENT;
-use partnership_explainer::ui::frame::send_height;
+use partnership_explainer::ui::app_root::{HYDRATED_EVENT, MODULE_FAILED_EVENT};
 use partnership_explainer::ui::LAZY_ISLANDS;
 
 /// Put on `<body>` of the page rendered for frames (`embed.html`).
@@ -44,15 +42,6 @@ pub async fn hydrate_page(exports: JsValue) {
         Lazy::WhenNear
     };
     hydrate_islands_in(&body, &exports, lazy).await;
-    if in_frame {
-        let options =
-            EmbedOptions::from_frame_query(&window().location().search().unwrap_or_default());
-        let child_id = match options.placement {
-            Placement::Frame { child_id } => child_id,
-            _ => None,
-        };
-        report_height(&body, child_id);
-    }
 }
 
 /// When the lazy islands ([`LAZY_ISLANDS`]) are hydrated.
@@ -137,12 +126,38 @@ async fn hydrate_island(island: &web_sys::HtmlElement, exports: &JsValue) {
     match call(exports, &name, island) {
         Some(returned) => {
             if let Ok(promise) = returned.dyn_into::<js_sys::Promise>() {
-                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-                let _ = island.set_attribute("data-hydrated", "");
+                let mark = if loaded(promise).await {
+                    "data-hydrated"
+                } else {
+                    "data-load-failed"
+                };
+                let _ = island.set_attribute(mark, "");
             }
         }
         None => web_sys::console::error_1(&format!("explainer: no island named {name}").into()),
     }
+}
+
+/// Waits for a lazy island's hydration (`promise`): `true` once it is hydrated, `false` if its
+/// module could not be loaded, which the modules' loader announces with
+/// [`MODULE_FAILED_EVENT`] and which would otherwise leave `promise` pending for good. Lazy
+/// islands hydrate one at a time, so the failure is this island's.
+async fn loaded(promise: js_sys::Promise) -> bool {
+    let failed = js_sys::Promise::new(&mut |resolve, _| {
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_once(true);
+        let _ = window().add_event_listener_with_callback_and_add_event_listener_options(
+            MODULE_FAILED_EVENT,
+            &resolve,
+            &options,
+        );
+    });
+    let hydrated = wasm_bindgen_futures::JsFuture::from(promise);
+    let failed = wasm_bindgen_futures::JsFuture::from(failed);
+    matches!(
+        futures::future::select(hydrated, failed).await,
+        futures::future::Either::Left(_)
+    )
 }
 
 /// Hydrates each of `islands` once it comes [`NEAR`] the screen.
@@ -219,26 +234,6 @@ fn call(object: &JsValue, name: &str, argument: &JsValue) -> Option<JsValue> {
             .call1(&JsValue::NULL, argument)
             .unwrap_or(JsValue::UNDEFINED),
     )
-}
-
-/// Sends the body's height to the parent whenever it changes. Measures the body, which
-/// (unlike the viewport) shrinks with the content.
-fn report_height(body: &web_sys::HtmlElement, child_id: Option<String>) {
-    let last = Rc::new(Cell::new(0u32));
-    let measured = body.clone();
-    let send = move || {
-        let height = measured.get_bounding_client_rect().height().ceil() as u32;
-        if height != last.get() {
-            last.set(height);
-            send_height(child_id.as_deref(), height);
-        }
-    };
-    let callback = Closure::<dyn Fn()>::new(send);
-    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-        observer.observe(body);
-    }
-    // The observer lives as long as the page.
-    callback.forget();
 }
 
 /// The script embed: puts the explainer rendered at `fragment_url` into a shadow root on

@@ -85,6 +85,8 @@ pub struct Labels {
     pub embed_copied: String,
     /// Credits the reporting the explainer retells.
     pub source_note: String,
+    /// Said over a part whose interactive code could not be loaded: it still reads in full.
+    pub part_unavailable: String,
 }
 
 /// The story's header and its sections.

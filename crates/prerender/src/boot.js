@@ -1,0 +1,47 @@
+// The explainer's loader (the build fills in the __GLUE__, __WASM__ and __STATIC_CSS__ addresses).
+// In a frame it first starts reporting the page's height to the parent, so the frame is sized to
+// its content whatever happens to the wasm. Then it loads the wasm and hydrates the islands; if
+// the wasm cannot be loaded, the page falls back to its static layout.
+
+const frameAsked = new URLSearchParams(location.search).get("embed") === "1";
+const inFrame = document.body.classList.contains("explainer-frame");
+
+// The frame's height, in the three forms hosts listen for: pym.js, AMP and embed.js. Measures
+// the body, which (unlike the viewport) shrinks with the content; sends only changes.
+function reportHeight() {
+  if (window.parent === window) return;
+  const asked = new URLSearchParams(location.search).get("childId") || "";
+  const childId = /^[A-Za-z0-9_-]{1,64}$/.test(asked) ? asked : "";
+  let last = 0;
+  new ResizeObserver(() => {
+    const height = Math.ceil(document.body.getBoundingClientRect().height);
+    if (height === last) return;
+    last = height;
+    window.parent.postMessage(`pymxPYMx${childId}xPYMxheightxPYMx${height}`, "*");
+    window.parent.postMessage({ sentinel: "amp", type: "embed-size", height }, "*");
+    window.parent.postMessage({ explainer: "height", height }, "*");
+  }).observe(document.body);
+}
+
+if (frameAsked && !inFrame) {
+  location.replace("embed.html" + location.search + location.hash);
+} else {
+  if (inFrame) reportHeight();
+  import("__GLUE__")
+    .then((bindings) =>
+      bindings.default({ module_or_path: "__WASM__" }).then(() => {
+        window.wasmBindings = bindings;
+        return bindings.hydrate_page(bindings).then(() => {
+          document.documentElement.dataset.hydrated = "";
+          dispatchEvent(new CustomEvent("TrunkApplicationStarted"));
+        });
+      }),
+    )
+    .catch((error) => {
+      console.warn("explainer: the interactive parts could not be loaded", error);
+      const link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = "__STATIC_CSS__";
+      document.head.append(link);
+    });
+}
