@@ -234,10 +234,10 @@ fn largest_items() -> String {
 }
 
 /// The host-page script must stay small: at most this many bytes once minified.
-const EMBED_SCRIPT_BUDGET: usize = 3 * 1024;
+const EMBED_SCRIPT_BUDGET: usize = 4 * 1024;
 
 #[test]
-fn the_embed_script_stays_under_three_kilobytes_minified() {
+fn the_embed_script_stays_under_four_kilobytes_minified() {
     let source =
         std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public/embed.js"))
             .unwrap();
