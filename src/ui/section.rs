@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use explainer_core::content::model::{Labels, Perspectives, Section};
+use explainer_core::content::model::{Labels, Section};
 
-use crate::ui::perspectives::{tab_ids, PerspectiveTabs, TabName, TabPanel};
+use crate::ui::perspectives::PointsOfView;
 use crate::ui::reading::SectionBody;
 use crate::ui::rich_text::RichText;
 
@@ -45,41 +45,5 @@ pub fn StorySection(section: Section, labels: Labels) -> impl IntoView {
                 })}
             </SectionBody>
         </section>
-    }
-}
-
-/// A section's points of view: the tabs island over one panel island per point of view.
-#[component]
-fn PointsOfView(perspectives: Perspectives, prefix: String) -> impl IntoView {
-    let names = perspectives
-        .tabs
-        .iter()
-        .map(|tab| TabName {
-            id: tab.id.clone(),
-            label: tab.label.clone(),
-        })
-        .collect();
-    view! {
-        // The panels are built inside the tabs island, whose context they read.
-        <PerspectiveTabs label=perspectives.label prefix=prefix.clone() tabs=names>
-            {perspectives
-                .tabs
-                .into_iter()
-                .enumerate()
-                .map(|(index, tab)| {
-                    let (tab_id, panel_id) = tab_ids(&prefix, &tab.id);
-                    view! {
-                        <TabPanel index id=panel_id tab_id>
-                            <p class="perspectives__print-title">{tab.label}</p>
-                            <p><RichText text=tab.intro /></p>
-                            <ul>
-                                {tab.items.into_iter().map(|item| view! { <li><RichText text=item /></li> }).collect_view()}
-                            </ul>
-                            {tab.note.map(|note| view! { <p class="perspectives__note"><RichText text=note /></p> })}
-                        </TabPanel>
-                    }
-                })
-                .collect_view()}
-        </PerspectiveTabs>
     }
 }

@@ -76,7 +76,7 @@ async fn no_console_error_or_warning_while_reading_and_using_every_part() {
         open_page(&client, &server, "/").await;
         click(&client, "input[value=full]").await;
         click(&client, ".story-section__body .term").await;
-        click(&client, &format!("#{section} [role=tab]:last-child")).await;
+        click(&client, &format!("#{section} .perspectives__choice:last-child input")).await;
         click(&client, ".faq__toggle-all").await;
         click(&client, "input[name=plan-role][value=following]").await;
         click(&client, ".checklist__item input").await;

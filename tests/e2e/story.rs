@@ -20,20 +20,20 @@ fn id_of(section: &Section) -> String {
     section.id.clone()
 }
 
-/// The first section that shows points of view, and its tab ids.
-fn section_with_tabs() -> (String, Vec<String>) {
+/// The first section that shows points of view, and the ids of their radio buttons.
+fn section_with_points_of_view() -> (String, Vec<String>) {
     let section = sections()
         .iter()
         .find(|s| s.perspectives.is_some())
         .unwrap();
     let id = id_of(section);
-    let tab_ids = section
+    let choice_ids = section
         .perspectives
         .iter()
         .flat_map(|p| &p.tabs)
-        .map(|t| format!("{id}-{}-tab", t.id))
+        .map(|t| format!("{id}-{}-choice", t.id))
         .collect();
-    (id, tab_ids)
+    (id, choice_ids)
 }
 
 /// True once the section's top edge is near the top of the window.
@@ -207,41 +207,31 @@ async fn a_single_section_opens_and_closes_by_click_enter_and_space() {
 }
 
 #[tokio::test]
-async fn points_of_view_are_tabs_that_work_by_mouse_and_keyboard() {
+async fn points_of_view_are_a_radio_group_that_works_by_mouse_and_keyboard() {
     let server = StaticServer::start(dist_dir());
-    let (section, tabs) = section_with_tabs();
+    let (section, choices) = section_with_points_of_view();
     with_browser(move |client| async move {
         open_page(&client, &server, &format!("/#{section}")).await;
-        let selected = "return [...document.querySelectorAll('[role=tab]')].filter(t => t.getAttribute('aria-selected') === 'true').map(t => t.id)";
-        let visible_panels = "return [...document.querySelectorAll('[role=tabpanel]')].filter(p => !p.hidden).map(p => p.getAttribute('aria-labelledby'))";
-        assert_eq!(eval(&client, selected).await, json!([tabs[0]]));
+        let chosen = format!("return [...document.querySelectorAll('#{section} .perspectives input')].filter(i => i.checked).map(i => i.id)");
+        let visible_panels = format!("return [...document.querySelectorAll('#{section} .perspectives__panel')].filter(p => p.checkVisibility()).map(p => p.id)");
+        let panel_of = |choice: &str| choice.replace("-choice", "-panel");
+        assert_eq!(eval(&client, &chosen).await, json!([choices[0]]));
+        assert_eq!(eval(&client, &visible_panels).await, json!([panel_of(&choices[0])]));
 
-        click(&client, &format!("#{}", tabs[1])).await;
-        assert_eq!(eval(&client, selected).await, json!([tabs[1]]));
-        assert_eq!(eval(&client, visible_panels).await, json!([tabs[1]]));
+        click(&client, &format!("label:has(#{})", choices[1])).await;
+        assert_eq!(eval(&client, &chosen).await, json!([choices[1]]));
+        assert_eq!(eval(&client, &visible_panels).await, json!([panel_of(&choices[1])]));
 
-        click(&client, &format!("#{}", tabs[0])).await;
+        // The arrow keys move the choice, wrapping, as in any radio group.
+        click(&client, &format!("#{}", choices[0])).await;
         press(&client, keys::RIGHT).await;
-        assert_eq!(focused_id(&client).await, tabs[1]);
-        assert_eq!(eval(&client, selected).await, json!([tabs[1]]));
-        press(&client, keys::HOME).await;
-        assert_eq!(focused_id(&client).await, tabs[0]);
+        assert_eq!(focused_id(&client).await, choices[1]);
+        assert_eq!(eval(&client, &visible_panels).await, json!([panel_of(&choices[1])]));
         press(&client, keys::LEFT).await;
-        let last = tabs.last().unwrap().clone();
-        assert_eq!(focused_id(&client).await, last, "Left from the first tab wraps to the last");
-        press(&client, keys::HOME).await;
-        press(&client, keys::END).await;
-        assert_eq!(focused_id(&client).await, last);
-        assert_eq!(eval(&client, visible_panels).await, json!([last]));
-
-        // Only the selected tab is in the Tab order; Tab moves on into its panel.
-        let in_tab_order = "return [...document.querySelectorAll('[role=tab]')].filter(t => t.tabIndex === 0).length";
-        assert_eq!(eval(&client, in_tab_order).await, json!(1));
-        press(&client, keys::TAB).await;
-        assert_eq!(
-            eval(&client, "return document.activeElement.getAttribute('role')").await,
-            json!("tabpanel")
-        );
+        press(&client, keys::LEFT).await;
+        let last = choices.last().unwrap().clone();
+        assert_eq!(focused_id(&client).await, last, "Left from the first wraps to the last");
+        assert_eq!(eval(&client, &visible_panels).await, json!([panel_of(&last)]));
     })
     .await;
 }
@@ -324,14 +314,14 @@ async fn printing_shows_every_section_and_point_of_view_without_controls() {
             "closed sections print"
         );
         assert!(
-            all_true(eval(&client, &shown("[role=tabpanel]")).await),
+            all_true(eval(&client, &shown(".perspectives__panel")).await),
             "every point of view prints"
         );
         for control in [
             ".section-toggle",
             ".reading-mode",
             ".toc",
-            "[role=tablist]",
+            ".perspectives__choices",
             ".reading-progress",
         ] {
             assert!(

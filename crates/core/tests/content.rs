@@ -242,6 +242,15 @@ fn points_of_view_need_two_tabs_with_unique_ids() {
         problems(&doc),
         ["story.sections[1].perspectives.tabs: needs at least two points of view"]
     );
+    let mut doc = fixture();
+    let seven: Vec<Value> = (0..7)
+        .map(|i| json!({ "id": format!("view-{i}"), "label": "A view", "intro": "It:", "items": ["One"] }))
+        .collect();
+    doc["story"]["sections"][1]["perspectives"]["tabs"] = json!(seven);
+    assert_eq!(
+        problems(&doc),
+        ["story.sections[1].perspectives.tabs: has more than six points of view; split them across sections"]
+    );
 }
 
 #[test]

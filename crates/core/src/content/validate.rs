@@ -337,6 +337,10 @@ fn require_blanks(place: &str, template: &str, blanks: &[&str], problems: &mut V
     }
 }
 
+/// The most points of view a section may have: the page's CSS pairs each choice with its
+/// panel by position, up to this many.
+pub const MAX_POINTS_OF_VIEW: usize = 6;
+
 /// Lists in a section that must not be empty, and its points of view.
 fn check_section_lists(section: &Section, place: &str, problems: &mut Vec<Problem>) {
     let mut require = |empty: bool, what: String, message: &str| {
@@ -362,6 +366,11 @@ fn check_section_lists(section: &Section, place: &str, problems: &mut Vec<Proble
             perspectives.tabs.len() < 2,
             tabs.clone(),
             "needs at least two points of view",
+        );
+        require(
+            perspectives.tabs.len() > MAX_POINTS_OF_VIEW,
+            tabs.clone(),
+            "has more than six points of view; split them across sections",
         );
         for (t, tab) in perspectives.tabs.iter().enumerate() {
             require(
