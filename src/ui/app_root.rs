@@ -66,16 +66,6 @@ impl AppRoot {
         }
     }
 
-    /// Focuses the element with `id`, if there is one.
-    pub fn focus(&self, id: &str) {
-        if let Some(element) = self
-            .by_id(id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = element.focus();
-        }
-    }
-
     /// The pym.js child id when the explainer is in a frame, as `Some(None)` without one.
     pub fn frame_child_id(&self) -> Option<Option<String>> {
         self.options.with_untracked(|options| match options {

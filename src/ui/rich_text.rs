@@ -1,5 +1,5 @@
 //! Story text with its glossary references, rendered at build time as text (never as HTML),
-//! each reference a [`Term`] island numbered in page order.
+//! each reference a [`Term`] numbered in page order.
 
 use std::sync::Arc;
 

@@ -1,5 +1,5 @@
 //! Island: the explainer's outermost element. It holds the state its inner islands share
-//! (reading mode, glossary, deep links, where the app lives) and, once hydrated, applies what
+//! (reading mode, deep links, where the app lives) and, once hydrated, applies what
 //! the host asked for (theme, a part to open) and what the reader left last time.
 
 use leptos::html::Div;
@@ -7,7 +7,6 @@ use leptos::prelude::*;
 
 use crate::ui::app_root::{AppRoot, PageKind};
 use crate::ui::deep_link::DeepLinks;
-use crate::ui::glossary::Glossary;
 use crate::ui::language_switch::keep_place_across_languages;
 use crate::ui::reading::Reading;
 
@@ -19,8 +18,6 @@ pub fn ExplainerRoot(kind: PageKind, lang: String, children: Children) -> impl I
     provide_context(root);
     let reading = Reading::new();
     provide_context(reading);
-    let glossary = Glossary::install(root);
-    provide_context(glossary);
     let links = DeepLinks::install(root);
     provide_context(links);
     // Once every island is hydrated, so the page first shows exactly what was rendered at
@@ -28,7 +25,6 @@ pub fn ExplainerRoot(kind: PageKind, lang: String, children: Children) -> impl I
     Effect::new(move |_| {
         keep_place_across_languages();
         root.when_hydrated(move || {
-            glossary.enable();
             let open = root.read_options();
             reading.restore();
             links.start(open);

@@ -1,7 +1,9 @@
 //! Island: the table of contents, links to the parts of the page with the one being read
-//! marked; on phones, a menu. The links work as plain links before hydration.
+//! marked. On phones it is a menu, the platform's popover (`popovertarget`: Escape and a tap
+//! elsewhere close it), which works with no code; once hydrated, following a link closes it
+//! too. The links are plain links.
 
-use leptos::ev;
+use leptos::html::Ol;
 use leptos::prelude::*;
 
 use crate::ui::scroll::track_scroll;
@@ -10,14 +12,11 @@ use crate::ui::scroll::track_scroll;
 #[island]
 pub fn Toc(label: String, parts: Vec<(String, String)>) -> impl IntoView {
     let scroll = track_scroll(parts.iter().map(|(id, _)| id.clone()).collect());
-    let menu_open = RwSignal::new(false);
-    let toggle = NodeRef::<leptos::html::Button>::new();
-    let close_on_escape = move |event: ev::KeyboardEvent| {
-        if event.key() == "Escape" && menu_open.get_untracked() {
-            menu_open.set(false);
-            if let Some(button) = toggle.get_untracked() {
-                let _ = button.focus();
-            }
+    let list = NodeRef::<Ol>::new();
+    // On wide screens the list is no popover but a column, and hiding it does nothing.
+    let close_menu = move || {
+        if let Some(list) = list.get_untracked() {
+            let _ = list.hide_popover();
         }
     };
     let links = parts
@@ -31,7 +30,7 @@ pub fn Toc(label: String, parts: Vec<(String, String)>) -> impl IntoView {
                         href=href
                         class="toc__link"
                         aria-current=move || is_current().then_some("location")
-                        on:click=move |_| menu_open.set(false)
+                        on:click=move |_| close_menu()
                     >
                         {title}
                     </a>
@@ -40,24 +39,12 @@ pub fn Toc(label: String, parts: Vec<(String, String)>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <nav
-            class="toc"
-            class:toc--open=move || menu_open.get()
-            aria-labelledby="toc-title"
-            on:keydown=close_on_escape
-        >
+        <nav class="toc" aria-labelledby="toc-title">
             <h2 id="toc-title" class="toc__title">{label.clone()}</h2>
-            <button
-                type="button"
-                class="toc__toggle js-only"
-                node_ref=toggle
-                aria-expanded=move || menu_open.get().to_string()
-                aria-controls="toc-list"
-                on:click=move |_| menu_open.update(|open| *open = !*open)
-            >
+            <button type="button" class="toc__toggle" popovertarget="toc-list">
                 {label}
             </button>
-            <ol id="toc-list" class="toc__list">{links}</ol>
+            <ol id="toc-list" class="toc__list" popover="auto" node_ref=list>{links}</ol>
         </nav>
     }
 }

@@ -265,10 +265,10 @@ async fn the_script_embed_hydrates_in_two_shadow_roots_each_interactive() {
             wait_until(&client, &answered).await;
             // A glossary term shows its definition, and a click elsewhere closes it.
             in_shadow(&client, id, "r.querySelector('.term').click()").await;
-            let definition = format!("{}.getElementById({}.querySelector('.term').getAttribute('aria-controls'))", shadow_of(id), shadow_of(id));
-            wait_until(&client, &format!("return !{definition}.hidden")).await;
+            let definition = format!("{}.getElementById({}.querySelector('.term').getAttribute('popovertarget'))", shadow_of(id), shadow_of(id));
+            wait_until(&client, &format!("return {definition}.matches(':popover-open')")).await;
             in_shadow(&client, id, "r.querySelector('h1').click()").await;
-            wait_until(&client, &format!("return {definition}.hidden")).await;
+            wait_until(&client, &format!("return !{definition}.matches(':popover-open')")).await;
             // The filter narrows the questions.
             in_shadow(
                 &client,
@@ -443,7 +443,7 @@ async fn the_own_page_offers_both_snippets_and_the_demo_page_shows_both_modes() 
         assert_eq!(eval(&client, chrome).await, json!(0), "no page chrome in a frame");
 
         client.goto(&app.url("/demo.html")).await.unwrap();
-        wait_until(&client, "const r = document.querySelector('[data-explainer]').shadowRoot; return !!(r && r.querySelector('.term:not([disabled])'))").await;
+        wait_until(&client, "const r = document.querySelector('[data-explainer]').shadowRoot; return !!(r && r.querySelector('leptos-island[data-hydrated]'))").await;
         wait_until(&client, "return document.querySelector('iframe').getBoundingClientRect().height > 800").await;
         let mounted = eval(&client, "return document.querySelector('[data-explainer]').shadowRoot.querySelector('h1').textContent").await;
         assert_eq!(mounted, json!(headline));

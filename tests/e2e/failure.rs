@@ -70,7 +70,7 @@ async fn parts_with_one_module_missing(client: &Client, missing: &str) -> Vec<St
         click(client, ".story-section__body .term").await;
         wait_until(
             client,
-            "return document.querySelector('.story-section__body .term').getAttribute('aria-expanded') === 'true'",
+            "return document.querySelector('.story-section__body .term + .term__definition').matches(':popover-open')",
         )
         .await;
     }

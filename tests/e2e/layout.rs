@@ -51,7 +51,7 @@ async fn check_layout(path: &'static str, name: &'static str, width: u32, dark: 
         let theme = if dark { "dark" } else { "light" };
         for (place, script) in [
             ("top", "window.scrollTo(0, 0)"),
-            ("term", "document.querySelector('.term[aria-expanded=true]').scrollIntoView({block: 'center'})"),
+            ("term", "document.querySelector('.term:has(+ :popover-open)').scrollIntoView({block: 'center'})"),
             ("tabs", "document.querySelector('.perspectives').scrollIntoView({block: 'center'})"),
             ("faq", "document.getElementById('faq').scrollIntoView()"),
             ("checklists", "document.getElementById('checklists').scrollIntoView()"),

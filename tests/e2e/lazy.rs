@@ -118,7 +118,7 @@ async fn a_lazy_module_that_cannot_load_leaves_its_part_readable_and_the_rest_wo
         click(&client, ".story-section__body .term").await;
         wait_until(
             &client,
-            "return document.querySelector('.story-section__body .term').getAttribute('aria-expanded') === 'true'",
+            "return document.querySelector('.story-section__body .term + .term__definition').matches(':popover-open')",
         )
         .await;
         // And another lazy island still loads and works when a reader comes to it.

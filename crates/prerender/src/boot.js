@@ -1,6 +1,6 @@
 // The explainer's loader (the build fills in the __GLUE__, __WASM__ and __STATIC_CSS__ addresses).
 // In a frame it first starts reporting the page's height to the parent, so the frame is sized to
-// its content whatever happens to the wasm. Then it loads the wasm and hydrates the islands; if
+// its content whatever happens to the wasm, and places popovers under the buttons that open them. Then it loads the wasm and hydrates the islands; if
 // the wasm cannot be loaded, the page falls back to its static layout.
 
 const frameAsked = new URLSearchParams(location.search).get("embed") === "1";
@@ -23,10 +23,31 @@ function reportHeight() {
   }).observe(document.body);
 }
 
+// In a frame sized to its content the window is the whole page, so a popover (a glossary
+// definition, the phone contents menu), which elsewhere sits in the window, goes right under the
+// button that opened it.
+function placePopoversUnderButtons() {
+  document.addEventListener(
+    "beforetoggle",
+    (event) => {
+      const popover = event.target;
+      const button = popover.previousElementSibling;
+      if (event.newState !== "open" || button?.getAttribute("popovertarget") !== popover.id) return;
+      popover.style.position = "absolute";
+      popover.style.bottom = "auto";
+      popover.style.top = `${Math.round(button.getBoundingClientRect().bottom + window.scrollY + 8)}px`;
+    },
+    true,
+  );
+}
+
 if (frameAsked && !inFrame) {
   location.replace("embed.html" + location.search + location.hash);
 } else {
-  if (inFrame) reportHeight();
+  if (inFrame) {
+    reportHeight();
+    placePopoversUnderButtons();
+  }
   import("__GLUE__")
     .then((bindings) =>
       bindings.default({ module_or_path: "__WASM__" }).then(() => {
