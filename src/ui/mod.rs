@@ -19,6 +19,7 @@ pub mod rich_text;
 pub mod root;
 pub mod scroll;
 pub mod section;
+pub mod section_links;
 pub mod storage;
 pub mod toc;
 

@@ -1,6 +1,6 @@
 //! Island: the explainer's outermost element. It holds the state its inner islands share
-//! (reading mode, deep links, where the app lives) and, once hydrated, applies what
-//! the host asked for (theme, a part to open) and what the reader left last time.
+//! (deep links, where the app lives) and, once hydrated, applies what the host asked for
+//! (theme, a part to open).
 
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::ui::app_root::{AppRoot, PageKind};
 use crate::ui::deep_link::DeepLinks;
 use crate::ui::language_switch::keep_place_across_languages;
-use crate::ui::reading::Reading;
+use crate::ui::section_links;
 
 /// Wraps the whole explainer (`children`, rendered at build time); `lang` is the content's.
 #[island]
@@ -16,8 +16,6 @@ pub fn ExplainerRoot(kind: PageKind, lang: String, children: Children) -> impl I
     let element = NodeRef::<Div>::new();
     let root = AppRoot::new(element, kind);
     provide_context(root);
-    let reading = Reading::new();
-    provide_context(reading);
     let links = DeepLinks::install(root);
     provide_context(links);
     // Once every island is hydrated, so the page first shows exactly what was rendered at
@@ -26,7 +24,7 @@ pub fn ExplainerRoot(kind: PageKind, lang: String, children: Children) -> impl I
         keep_place_across_languages();
         root.when_hydrated(move || {
             let open = root.read_options();
-            reading.restore();
+            section_links::install(element, links);
             links.start(open);
         });
     });

@@ -1,5 +1,5 @@
 //! One story section, rendered at build time: title and summary always shown; the body
-//! (paragraphs, list, points of view, fact card) inside a [`SectionBody`] island that opens
+//! (paragraphs, list, points of view, fact card) inside a [`SectionBody`] that opens
 //! and closes it.
 
 use leptos::prelude::*;

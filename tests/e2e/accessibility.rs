@@ -169,10 +169,14 @@ async fn the_keyboard_reaches_every_part_in_order_with_focus_always_visible() {
                 .position(|s| s.contains(part))
                 .unwrap_or_else(|| panic!("{part} never focused: {stops:?}"))
         };
+        let plan_checkbox = stops
+            .iter()
+            .position(|s| s.ends_with("[checkbox]") && !s.contains("section-toggle"))
+            .unwrap_or_else(|| panic!("no checklist item focused: {stops:?}"));
         let order = [
             at("input[radio]"),
-            at("button.section-toggle"),
-            at("[checkbox]"),
+            at(".section-toggle__input[checkbox]"),
+            plan_checkbox,
             at("#faq-filter"),
             at(".faq__button"),
             at("summary.embed-code__summary"),

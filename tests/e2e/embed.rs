@@ -257,7 +257,7 @@ async fn the_script_embed_hydrates_in_two_shadow_roots_each_interactive() {
             wait_for_embed(&client, id).await;
             // A section opens by its toggle.
             in_shadow(&client, id, &format!("r.querySelector('#{section} .section-toggle').click()")).await;
-            let opened = format!("return !{}.getElementById('{section}-body').hidden", shadow_of(id));
+            let opened = format!("return {}.getElementById('{section}-body').getBoundingClientRect().height > 1", shadow_of(id));
             wait_until(&client, &opened).await;
             // An answer opens by its question.
             in_shadow(&client, id, &format!("r.getElementById('faq-{faq}-button').click()")).await;

@@ -150,7 +150,7 @@ async fn the_page_opened_at_an_answer_keeps_its_other_parts_whichever_lazy_modul
             }
             // The reading switch, in no lazy island, still opens every section.
             click(&client, "input[name='reading-mode'][value='full']").await;
-            wait_until(&client, "return [...document.querySelectorAll('.story-section__body')].every(b => !b.hidden)").await;
+            wait_until(&client, "return [...document.querySelectorAll('.story-section__body')].every(b => b.getBoundingClientRect().height > 1)").await;
             let _ = server;
         })
         .await;

@@ -262,7 +262,7 @@ async fn everything_works_when_storage_is_unavailable() {
         click(&client, "input[value=full]").await;
         wait_until(
             &client,
-            "return document.querySelectorAll('.story-section__body[hidden]').length === 0",
+            "return [...document.querySelectorAll('.story-section__body')].every(b => b.getBoundingClientRect().height > 1)",
         )
         .await;
         reload(&client).await;

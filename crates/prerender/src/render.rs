@@ -48,11 +48,17 @@ pub fn pages(
     settings: &BuildSettings,
 ) -> Result<Vec<Page>, String> {
     let public_url = &settings.public_url;
-    // The no-JavaScript stylesheet is linked from pages in editions' folders too.
-    let head = inside(template, "head")?.replace(
-        "href=\"static.css\"",
-        &format!("href=\"{public_url}static.css\""),
-    );
+    // The no-JavaScript stylesheet and the reading-mode script are found from pages in
+    // editions' folders too.
+    let mut head = inside(template, "head")?.to_string();
+    for link in ["href=\"static.css\"", "src=\"reading-mode.js\""] {
+        let (attribute, file) = link.split_once('=').unwrap_or_default();
+        let absolute = format!("{attribute}=\"{public_url}{}", &file[1..]);
+        if !head.contains(link) {
+            return Err(format!("index.html: the head has no {link}"));
+        }
+        head = head.replace(link, &absolute);
+    }
     let staged = Staged {
         head: &head,
         body: inside(template, "body")?,

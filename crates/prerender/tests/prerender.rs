@@ -332,7 +332,7 @@ fn two_editions() -> PathBuf {
     dir
 }
 
-const TEMPLATE: &str = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><noscript><link rel=\"stylesheet\" href=\"static.css\"></noscript></head><body><script type=\"module\" src=\"/x/boot.js\"></script></body></html>";
+const TEMPLATE: &str = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><noscript><link rel=\"stylesheet\" href=\"static.css\"></noscript><script src=\"reading-mode.js\"></script></head><body><script type=\"module\" src=\"/x/boot.js\"></script></body></html>";
 
 fn settings() -> explainer_prerender::BuildSettings {
     explainer_prerender::BuildSettings {
@@ -366,8 +366,10 @@ fn each_edition_gets_its_pages_in_its_language_with_links_both_ways() {
         assert!(html.contains(&format!(
             "<link rel=\"alternate\" hreflang=\"km\" href=\"{BASE}km/\">"
         )));
-        // The no-JavaScript stylesheet is found from the edition's folder too.
+        // The no-JavaScript stylesheet and the reading-mode script are found from the
+        // edition's folder too.
         assert!(html.contains("href=\"/x/static.css\""));
+        assert!(html.contains("<script src=\"/x/reading-mode.js\"></script>"));
     }
     // Leptos writes the class after the other attributes.
     let link = |href: &str, lang: &str, name: &str| {
@@ -494,4 +496,21 @@ fn the_khmer_page_writes_its_counts_in_khmer_digits() {
         Vec::new(),
     );
     assert!(text_of(&html).contains(&expected), "no {expected:?}");
+}
+
+#[test]
+fn the_reading_mode_script_remembers_under_the_apps_storage_key() {
+    let script = include_str!("../../../public/reading-mode.js");
+    let key = explainer_core::storage_keys::READING_MODE;
+    assert!(script.contains(&format!("var KEY = \"{key}\";")), "reading-mode.js must use {key}");
+}
+
+#[test]
+fn a_template_without_the_reading_mode_script_stops_the_build() {
+    let without = TEMPLATE.replace("<script src=\"reading-mode.js\"></script>", "");
+    let editions = content_files::load_editions(&two_editions()).unwrap();
+    let err = explainer_prerender::render::pages(&editions, &without, &settings())
+        .err()
+        .unwrap();
+    assert_eq!(err, "index.html: the head has no src=\"reading-mode.js\"");
 }

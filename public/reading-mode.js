@@ -1,0 +1,25 @@
+// The reader's choice of read (short or full), remembered in this browser: applied before the
+// first paint, so a reader who chose the full read never sees the page jump, and stored when it
+// changes. Where storage is unavailable (private modes, sandboxed frames) nothing is kept.
+// Loaded in the head of the explainer's pages; the switch itself works with no code.
+(function () {
+  var KEY = "explainer:v1:reading-mode";
+  var root = document.documentElement;
+  var stored = null;
+  try {
+    stored = localStorage.getItem(KEY);
+  } catch (e) {}
+  if (stored === "full") root.setAttribute("data-reading-mode", "full");
+  document.addEventListener("DOMContentLoaded", function () {
+    var full = document.querySelector('input[name="reading-mode"][value="full"]');
+    if (stored === "full" && full) full.checked = true;
+    root.removeAttribute("data-reading-mode");
+  });
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    if (input.name !== "reading-mode") return;
+    try {
+      localStorage.setItem(KEY, input.value);
+    } catch (e) {}
+  });
+})();
