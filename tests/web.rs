@@ -108,18 +108,12 @@ async fn a_faq_answer_opens_and_the_filter_narrows_the_questions() {
     settle().await;
     let content = parse_content(FIXTURE).unwrap();
     let first = &content.faq[0];
-    let button = format!("#faq-{}-button", first.id);
-    let answer = element(&root, &format!("#faq-{}-answer", first.id));
-    assert!(answer.has_attribute("hidden"));
-    click(&root, &button);
+    // The question is its entry's <details> summary: a click opens the answer.
+    let entry = element(&root, &format!("#faq-{}", first.id));
+    assert!(!entry.has_attribute("open"));
+    click(&root, &format!("#faq-{}-button", first.id));
     settle().await;
-    assert!(!answer.has_attribute("hidden"));
-    assert_eq!(
-        element(&root, &button)
-            .get_attribute("aria-expanded")
-            .as_deref(),
-        Some("true")
-    );
+    assert!(entry.has_attribute("open"));
 
     let input: web_sys::HtmlInputElement = element(&root, "#faq-filter").unchecked_into();
     // The first word of the first question: "First" (the fixture's other entry lacks it).

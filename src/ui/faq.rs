@@ -1,12 +1,14 @@
-//! Island: the FAQ, an accordion of questions (the WAI-ARIA pattern) with Show all / Hide all,
-//! a filter that marks what it finds, a link to each answer, and open answers kept for the
-//! session. Rendered at build time with every answer present, so it reads without JavaScript.
+//! Island: the FAQ, each question a `<details>` whose summary opens its answer with no code
+//! (a click, Enter or Space; find-in-page opens it too). Once hydrated it adds Show all / Hide
+//! all, a filter that marks what it finds, a link to each answer, and open answers kept for
+//! the session.
 
 use std::sync::Arc;
 
 use leptos::either::Either;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
 
 use explainer_core::content::model::{FaqEntry, Labels};
 use explainer_core::content::numbers::Digits;
@@ -102,12 +104,8 @@ impl FaqState {
         let shown_by_browser = |id: &str| {
             section
                 .as_ref()
-                .and_then(|s| {
-                    s.query_selector(&format!("#faq-{id}-answer"))
-                        .ok()
-                        .flatten()
-                })
-                .is_some_and(|answer| !answer.has_attribute("hidden"))
+                .and_then(|s| s.query_selector(&format!("#faq-{id}")).ok().flatten())
+                .is_some_and(|entry| entry.has_attribute("open"))
         };
         let ids = known
             .iter()
@@ -328,7 +326,6 @@ fn faq_entry(
         let id = entry.id.clone();
         move |open: bool| state.set_open([id.as_str()], open)
     };
-    let open_on_find = set_open.clone();
     let related = entry.section.zip(related_title).map(|(section_id, title)| {
         view! {
             <p class="faq__related">
@@ -358,26 +355,29 @@ fn faq_entry(
             _ => String::new(),
         }
     };
+    // The platform opens and closes the answer (a click, Enter or Space on the question, a
+    // find in the page); the island follows, and opens it when a link, the filter or Show all
+    // asks.
+    let on_toggle = move |event: web_sys::Event| {
+        if let Some(details) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        {
+            set_open(details.open());
+        }
+    };
     view! {
-        <div id=anchor class="faq__entry" hidden=move || !shown.get()>
-            <h3 class="faq__question">
-                <button
-                    type="button"
-                    id=button_id.clone()
-                    class="faq__button"
-                    aria-expanded=move || is_open.get().to_string()
-                    aria-controls=answer_id.clone()
-                    on:click=move |_| set_open(!is_open.get_untracked())
-                >
-                    {marked(entry.question, state.query)}
-                </button>
-            </h3>
-            <div
-                id=answer_id
-                class="faq__answer"
-                hidden=move || (!is_open.get()).then_some("until-found")
-                on:beforematch=move |_: web_sys::Event| open_on_find(true)
-            >
+        <details
+            id=anchor
+            class="faq__entry"
+            hidden=move || !shown.get()
+            prop:open=move || is_open.get()
+            on:toggle=on_toggle
+        >
+            <summary id=button_id class="faq__button">
+                <h3 class="faq__question">{marked(entry.question, state.query)}</h3>
+            </summary>
+            <div id=answer_id class="faq__answer">
                 <p>{marked(entry.answer, state.query)}</p>
                 {related}
                 <p class="faq__share js-only">
@@ -387,7 +387,7 @@ fn faq_entry(
                     <span class="faq__copied" role="status">{copy_message}</span>
                 </p>
             </div>
-        </div>
+        </details>
     }
 }
 

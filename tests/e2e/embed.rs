@@ -230,7 +230,7 @@ async fn the_script_embed_lives_in_shadow_roots_that_host_css_cannot_touch() {
         let second = in_shadow(
             &client,
             "two",
-            &format!("return [r.querySelector('.explainer').dataset.theme, r.getElementById('faq-{faq}-button').getAttribute('aria-expanded')]"),
+            &format!("return [r.querySelector('.explainer').dataset.theme, String(r.getElementById('faq-{faq}').open)]"),
         )
         .await;
         assert_eq!(second, json!(["dark", "true"]));
@@ -238,8 +238,8 @@ async fn the_script_embed_lives_in_shadow_roots_that_host_css_cannot_touch() {
         assert_eq!(accent, json!("rgb(1, 2, 3)"), "the host's accent colour reaches inside");
         // And they do not share ids or state: opening an answer in one leaves the other alone.
         in_shadow(&client, "one", "r.querySelector('.faq__toggle-all').click()").await;
-        wait_until(&client, &format!("return {}.querySelectorAll('.faq__answer:not([hidden])').length > 3", shadow_of("one"))).await;
-        let other = in_shadow(&client, "two", "return r.querySelectorAll('.faq__answer:not([hidden])').length").await;
+        wait_until(&client, &format!("return {}.querySelectorAll('.faq__entry[open]').length > 3", shadow_of("one"))).await;
+        let other = in_shadow(&client, "two", "return r.querySelectorAll('.faq__entry[open]').length").await;
         assert_eq!(other, json!(1));
     })
     .await;
@@ -261,7 +261,7 @@ async fn the_script_embed_hydrates_in_two_shadow_roots_each_interactive() {
             wait_until(&client, &opened).await;
             // An answer opens by its question.
             in_shadow(&client, id, &format!("r.getElementById('faq-{faq}-button').click()")).await;
-            let answered = format!("return !{}.getElementById('faq-{faq}-answer').hidden", shadow_of(id));
+            let answered = format!("return {}.getElementById('faq-{faq}').open", shadow_of(id));
             wait_until(&client, &answered).await;
             // A glossary term shows its definition, and a click elsewhere closes it.
             in_shadow(&client, id, "r.querySelector('.term').click()").await;
@@ -359,7 +359,7 @@ async fn an_unreachable_explainer_says_so_in_the_host_and_retry_recovers() {
         in_shadow(&client, "one", "r.querySelector('.faq__toggle-all').click()").await;
         wait_until(
             &client,
-            &format!("return {}.querySelectorAll('.faq__answer:not([hidden])').length === {}", shadow_of("one"), content().faq.len()),
+            &format!("return {}.querySelectorAll('.faq__entry[open]').length === {}", shadow_of("one"), content().faq.len()),
         )
         .await;
     })

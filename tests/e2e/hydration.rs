@@ -100,7 +100,7 @@ async fn no_console_error_or_warning_while_reading_and_using_every_part() {
         assert_eq!(stored, json!("full"));
         wait_until(
             &client,
-            &format!("return !document.getElementById('faq-{faq}-answer').hidden"),
+            &format!("return document.getElementById('faq-{faq}').open"),
         )
         .await;
 
@@ -133,7 +133,7 @@ async fn a_build_for_a_sub_path_loads_and_hydrates_from_its_folder() {
         click(&client, &format!("#faq-{faq}-button")).await;
         wait_until(
             &client,
-            &format!("return !document.getElementById('faq-{faq}-answer').hidden"),
+            &format!("return document.getElementById('faq-{faq}').open"),
         )
         .await;
         // The frame page, by the old address and its redirect.

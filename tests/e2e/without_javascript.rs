@@ -1,6 +1,7 @@
 //! Without JavaScript (turned off, or the wasm failing to load) the whole story reads, and every
 //! control shown works: a section opens by its Read more and every section by the full read;
-//! every FAQ answer, the glossary and the checklists show; each point of view shows once chosen;
+//! each FAQ question opens its answer; the glossary and the checklists show; each point of view
+//! shows once chosen;
 //! each glossary term opens its definition; every contents link lands (through the menu on a
 //! phone); and no control that needs JavaScript is shown.
 
@@ -111,8 +112,11 @@ async fn assert_static_layout(client: &Client, state: &str) {
     assert_eq!(eval(client, &opened).await, json!(false), "{state}: the short read first");
     click(client, &format!("#{first} .section-toggle")).await;
     assert_eq!(eval(client, &opened).await, json!(true), "{state}: Read more opens it");
-    // The full read opens every section, with no code.
+    // The full read opens every section, with no code; each question opens its answer.
     click(client, "input[name='reading-mode'][value='full']").await;
+    for entry in &content().faq {
+        click(client, &format!("#faq-{}-button", entry.id)).await;
+    }
     let parts = readable_parts();
     let problems = client
         .execute(UNREADABLE, vec![json!(parts)])
