@@ -47,7 +47,7 @@ pub fn Checklists(checklists: ChecklistsContent, digits: Digits) -> impl IntoVie
             <PlanNotices />
             <SharedBanner />
             <RoleChooser />
-            <div class="checklists__overall">
+            <div class="checklists__overall js-only">
                 <p class="checklists__overall-label">{labels.whole_plan.clone()}</p>
                 <ProgressBar class="progress" fraction=Signal::derive({
                     let overall = overall.clone();
@@ -182,7 +182,7 @@ fn RoleChooser() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <fieldset class="checklists__roles">
+        <fieldset class="checklists__roles js-only">
             <legend>{checklists.labels.role_question.clone()}</legend>
             <div class="choices">{options}</div>
         </fieldset>
@@ -240,8 +240,8 @@ fn ChecklistView(list: Checklist) -> impl IntoView {
         <details class="checklist" id=list_id(&list.id) open>
             <summary class="checklist__summary">
                 <span class="checklist__title">{list.title}</span>
-                <span class="checklist__count">{move || progress_text(&labels.progress, progress.get(), &digits)}</span>
-                <ProgressBar class="progress" fraction=Signal::derive(move || progress.get().fraction()) />
+                <span class="checklist__count js-only">{move || progress_text(&labels.progress, progress.get(), &digits)}</span>
+                <ProgressBar class="progress js-only" fraction=Signal::derive(move || progress.get().fraction()) />
             </summary>
             <p class="checklist__intro">{list.intro}</p>
             {groups}

@@ -1,6 +1,6 @@
 //! With JavaScript on: the islands hydrate over the page rendered at build time without
-//! changing a word of it and without a console error or warning, from the site's root or from
-//! a sub-path.
+//! changing a word of it (they only reveal the controls that need code) and without a console
+//! error or warning, from the site's root or from a sub-path.
 
 use fantoccini::Client;
 use serde_json::json;
@@ -18,12 +18,14 @@ const TEXT_BEFORE_HYDRATION: &str = "(() => { let bindings; \
     Object.defineProperty(window, 'wasmBindings', { configurable: true, get: () => bindings, \
       set(value) { window.__textBeforeHydration = document.body.innerText; bindings = value; } }); })();";
 
+/// The page's visible text without the controls that need code, which hydration reveals (they
+/// keep their room, hidden, until their island has run).
+const TEXT_WITHOUT_CODE_CONTROLS: &str = "const hidden = [...document.querySelectorAll('.js-only')]; \
+    hidden.forEach(e => e.style.visibility = 'hidden'); const text = document.body.innerText; \
+    hidden.forEach(e => e.style.visibility = ''); return [window.__textBeforeHydration, text]";
+
 async fn assert_text_unchanged(client: &Client, page: &str) {
-    let texts = eval(
-        client,
-        "return [window.__textBeforeHydration, document.body.innerText]",
-    )
-    .await;
+    let texts = eval(client, TEXT_WITHOUT_CODE_CONTROLS).await;
     let (before, after) = (texts[0].as_str(), texts[1].as_str());
     let before = before.unwrap_or_else(|| panic!("{page}: no text was kept before hydration"));
     assert!(

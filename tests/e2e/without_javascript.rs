@@ -143,7 +143,7 @@ async fn assert_static_layout(client: &Client, state: &str) {
     let shown = eval(
         client,
         &format!(
-            "return [...document.querySelectorAll({:?})].filter(e => e.checkVisibility()) \
+            "return [...document.querySelectorAll({:?})].filter(e => e.checkVisibility({{ visibilityProperty: true }})) \
              .map(e => e.outerHTML.slice(0, 80))",
             JS_ONLY.join(", ")
         ),
@@ -264,6 +264,34 @@ async fn when_the_wasm_glue_fails_to_load_the_static_layout_applies() {
         assert_static_layout(&client, "the wasm's JavaScript missing").await;
     })
     .await;
+}
+
+#[tokio::test]
+async fn with_every_script_blocked_the_page_works_as_without_javascript() {
+    // JavaScript is on, so <noscript> does not apply, but no script of the page ever arrives
+    // (a proxy, a failed host, an extension): nothing adds static.css either.
+    let dist = dist_dir();
+    let server = StaticServer::start(&dist);
+    for entry in std::fs::read_dir(&dist).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        if name.ends_with(".js") {
+            server.set(&format!("/{name}"), Reply::Missing);
+        }
+    }
+    for width in [1280, 375] {
+        let url = server.url("/");
+        with_browser_configured(width, 900, &[], move |client| async move {
+            client.goto(&url).await.unwrap();
+            wait_until(&client, "return document.readyState === 'complete'").await;
+            let ran = "return [typeof window.wasmBindings, \
+                 [...document.styleSheets].some(s => s.href && s.href.endsWith('/static.css'))]";
+            assert_eq!(eval(&client, ran).await, json!(["undefined", false]));
+            let state = format!("{width}px, every script blocked");
+            assert_static_layout(&client, &state).await;
+            assert_contents_links_land(&client, &state).await;
+        })
+        .await;
+    }
 }
 
 /// Kept from the loading tests: the page shows its content as built, under its title.

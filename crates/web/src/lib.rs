@@ -111,8 +111,8 @@ thread_local! {
     static HYDRATING: Rc<futures::lock::Mutex<()>> = Rc::default();
 }
 
-/// Hydrates one island; for a lazy one, resolves once its module has loaded and it is hydrated,
-/// and marks it `data-hydrated`.
+/// Hydrates one island; for a lazy one, resolves once its module has loaded and it is hydrated.
+/// Marks it `data-hydrated` (or `data-load-failed` if its module could not be loaded).
 async fn hydrate_island(island: &web_sys::HtmlElement, exports: &JsValue) {
     let lock = HYDRATING.with(Rc::clone);
     let _turn = lock.lock().await;
@@ -125,14 +125,18 @@ async fn hydrate_island(island: &web_sys::HtmlElement, exports: &JsValue) {
     let name = island.dataset().get("component").unwrap_or_default();
     match call(exports, &name, island) {
         Some(returned) => {
-            if let Ok(promise) = returned.dyn_into::<js_sys::Promise>() {
-                let mark = if loaded(promise).await {
-                    "data-hydrated"
-                } else {
-                    "data-load-failed"
-                };
-                let _ = island.set_attribute(mark, "");
-            }
+            // A lazy island's hydration is a promise, which resolves once its module arrived.
+            let hydrated = match returned.dyn_into::<js_sys::Promise>() {
+                Ok(promise) => loaded(promise).await,
+                Err(_) => true,
+            };
+            // The page's CSS shows an island's controls that need code only once it is marked.
+            let mark = if hydrated {
+                "data-hydrated"
+            } else {
+                "data-load-failed"
+            };
+            let _ = island.set_attribute(mark, "");
         }
         None => web_sys::console::error_1(&format!("explainer: no island named {name}").into()),
     }
