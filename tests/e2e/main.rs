@@ -1,4 +1,5 @@
-//! End-to-end journeys: the release `dist/`, served on 127.0.0.1, in headless Chromium.
+//! End-to-end journeys: the release `dist/`, served on 127.0.0.1, in headless Chromium, and
+//! the reader's journey in Firefox and WebKit too (`engines`).
 //! Build `dist/` first (`trunk build --release`); `scripts/test` does both.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -7,6 +8,7 @@ mod build;
 mod checklists;
 mod csp;
 mod embed;
+mod engines;
 mod failure;
 mod faq;
 mod hydration;

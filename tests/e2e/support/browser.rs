@@ -17,22 +17,34 @@ use super::server::StaticServer;
 /// How long a test waits for something to appear before it fails.
 pub const PATIENCE: Duration = Duration::from_secs(20);
 
-/// A chromedriver process, stopped when dropped.
-struct Driver {
+/// A WebDriver server process (chromedriver, geckodriver, WebKitWebDriver) on a free port,
+/// stopped when dropped.
+pub(super) struct Driver {
     child: Child,
-    port: u16,
+    pub(super) port: u16,
 }
 
 impl Driver {
     fn start() -> Self {
+        let program = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        Self::spawn(&program, |port| vec![format!("--port={port}")], &[])
+    }
+
+    /// Starts `program` with the arguments `args` gives for its port, and `env` set; waits
+    /// until it listens.
+    pub(super) fn spawn(
+        program: &str,
+        args: impl Fn(u16) -> Vec<String>,
+        env: &[(&str, String)],
+    ) -> Self {
         let port = TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
             .unwrap()
             .port();
-        let program = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
-        let child = Command::new(&program)
-            .arg(format!("--port={port}"))
+        let child = Command::new(program)
+            .args(args(port))
+            .envs(env.iter().map(|(k, v)| (k, v)))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -42,7 +54,7 @@ impl Driver {
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
             assert!(
                 Instant::now() < deadline,
-                "chromedriver did not start listening"
+                "{program} did not start listening"
             );
             std::thread::sleep(Duration::from_millis(50));
         }

@@ -1,10 +1,12 @@
 //! Shared pieces of the end-to-end tests: a static file server, a headless Chromium with
-//! helpers to open a page and wait for its islands, the shipped content as typed data, and the
+//! helpers to open a page and wait for its islands, Firefox and WebKit for the journey in
+//! every engine, the shipped content as typed data, and the
 //! storage keys the app uses.
 
 pub mod browser;
 #[path = "../../shared/content_type.rs"]
 pub mod content_type;
+pub mod engines;
 pub mod server;
 
 use std::path::PathBuf;

@@ -1,0 +1,148 @@
+//! The reader's journey in Firefox and WebKit, not only Chromium: the controls that need no code
+//! (a section's Read more, the full read, the points of view, a glossary term's popover, an FAQ
+//! answer) work there, with JavaScript on and, in Firefox, off; the islands hydrate; and a
+//! frame on a host page of another origin is sized to its content.
+
+use fantoccini::{Client, Locator};
+use serde_json::{json, Value};
+
+use crate::support::engines::{with_engine, Engine};
+use crate::support::server::{Reply, StaticServer};
+use crate::support::{content, dist_dir};
+
+/// How long to wait for something in these browsers, slower to start than headless Chromium.
+const PATIENCE: std::time::Duration = std::time::Duration::from_secs(30);
+
+async fn eval(client: &Client, script: &str) -> Value {
+    client
+        .execute(script, vec![])
+        .await
+        .unwrap_or_else(|e| panic!("{script}: {e}"))
+}
+
+async fn wait_until(client: &Client, script: &str) {
+    let deadline = std::time::Instant::now() + PATIENCE;
+    while eval(client, script).await != json!(true) {
+        assert!(std::time::Instant::now() < deadline, "timed out: {script}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+/// Scrolls the element to the middle of the window and clicks it, as a reader would.
+async fn click(client: &Client, css: &str) {
+    let element = client
+        .wait()
+        .at_most(PATIENCE)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no {css}: {e}"));
+    let arg = serde_json::to_value(&element).unwrap();
+    client
+        .execute("arguments[0].scrollIntoView({ block: 'center' })", vec![arg])
+        .await
+        .unwrap();
+    element
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+}
+
+/// Every control that needs no code, used as a reader would.
+async fn controls_without_code_work(client: &Client, engine: Engine) {
+    let story = &content().story;
+    let first = &story.sections[0].id;
+    let opened = |id: &str| {
+        format!("return document.getElementById('{id}-body').getBoundingClientRect().height > 1")
+    };
+    assert_eq!(eval(client, &opened(first)).await, json!(false), "{engine:?}: short read first");
+    click(client, &format!("#{first} .section-toggle")).await;
+    wait_until(client, &opened(first)).await;
+
+    click(client, "input[name='reading-mode'][value='full']").await;
+    for section in &story.sections {
+        wait_until(client, &opened(&section.id)).await;
+    }
+
+    let with_views = story.sections.iter().find(|s| s.perspectives.is_some()).unwrap();
+    let views = &with_views.perspectives.as_ref().unwrap().tabs;
+    let panel = |tab: &str| format!("{}-{tab}-panel", with_views.id);
+    let shown = |id: String| {
+        format!("return getComputedStyle(document.getElementById('{id}')).display !== 'none'")
+    };
+    click(client, &format!("label:has(#{}-{}-choice)", with_views.id, views[1].id)).await;
+    wait_until(client, &shown(panel(&views[1].id))).await;
+    assert_eq!(eval(client, &shown(panel(&views[0].id))).await, json!(false), "{engine:?}");
+
+    click(client, ".story-section__body .term").await;
+    wait_until(
+        client,
+        "return document.querySelector('.story-section__body .term + .term__definition').matches(':popover-open')",
+    )
+    .await;
+
+    let faq = &content().faq[0].id;
+    click(client, &format!("#faq-{faq}-button")).await;
+    wait_until(client, &format!("return document.getElementById('faq-{faq}').open")).await;
+}
+
+#[tokio::test]
+async fn firefox_reader_journey_with_javascript_on_and_off() {
+    let server = StaticServer::start(dist_dir());
+    for javascript in [true, false] {
+        let url = server.url("/");
+        with_engine(Engine::Firefox, 1280, 900, javascript, move |client| async move {
+            client.goto(&url).await.unwrap();
+            if javascript {
+                wait_until(&client, "return document.documentElement.hasAttribute('data-hydrated')").await;
+            }
+            controls_without_code_work(&client, Engine::Firefox).await;
+        })
+        .await;
+    }
+}
+
+#[tokio::test]
+async fn webkit_reader_journey() {
+    let server = StaticServer::start(dist_dir());
+    let url = server.url("/");
+    with_engine(Engine::WebKit, 1280, 900, true, move |client| async move {
+        client.goto(&url).await.unwrap();
+        wait_until(&client, "return document.documentElement.hasAttribute('data-hydrated')").await;
+        controls_without_code_work(&client, Engine::WebKit).await;
+    })
+    .await;
+}
+
+/// A host page on its own origin, with a frame of the explainer and `embed.js`.
+fn host_with_a_frame(app: &StaticServer) -> StaticServer {
+    let base = app.url("/");
+    let host = StaticServer::start(std::env::temp_dir());
+    host.set(
+        "/host.html",
+        Reply::Body(format!(
+            "<!doctype html><html><body><p>Host article text.</p>\
+             <iframe src=\"{base}embed.html\" title=\"Explainer\" style=\"width:100%;border:0\"></iframe>\
+             <script src=\"{base}embed.js\" async></script></body></html>"
+        )),
+    );
+    host
+}
+
+#[tokio::test]
+async fn a_frame_is_sized_to_its_content_in_firefox_and_webkit() {
+    let app = StaticServer::start(dist_dir());
+    let host = host_with_a_frame(&app);
+    for engine in [Engine::Firefox, Engine::WebKit] {
+        let url = host.url("/host.html");
+        with_engine(engine, 1280, 900, true, move |client| async move {
+            client.goto(&url).await.unwrap();
+            wait_until(&client, "return document.querySelector('iframe').getBoundingClientRect().height > 1000").await;
+            let frame = eval(&client, "return document.querySelector('iframe').getBoundingClientRect().height").await;
+            client.clone().enter_frame(0).await.unwrap();
+            let inner = eval(&client, "return document.body.getBoundingClientRect().height").await;
+            let (frame, inner) = (frame.as_f64().unwrap(), inner.as_f64().unwrap());
+            assert!((frame - inner).abs() <= 3.0, "{engine:?}: frame {frame} px, content {inner} px");
+        })
+        .await;
+    }
+}
