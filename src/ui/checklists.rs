@@ -241,7 +241,7 @@ fn ChecklistView(list: Checklist) -> impl IntoView {
             <summary class="checklist__summary">
                 <span class="checklist__title">{list.title}</span>
                 <span class="checklist__count js-only">{move || progress_text(&labels.progress, progress.get(), &digits)}</span>
-                <ProgressBar class="progress js-only" fraction=Signal::derive(move || progress.get().fraction()) />
+                <ProgressBar class="progress" fraction=Signal::derive(move || progress.get().fraction()) />
             </summary>
             <p class="checklist__intro">{list.intro}</p>
             {groups}

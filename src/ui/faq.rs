@@ -366,12 +366,23 @@ fn faq_entry(
             set_open(details.open());
         }
     };
+    // Applied after hydration, never during it: hydration would close an answer the browser
+    // opened before the island woke (the state reads those first, in `restore`).
+    let details = NodeRef::<leptos::html::Details>::new();
+    Effect::new(move |_| {
+        let open = is_open.get();
+        if let Some(details) = details.get() {
+            if details.open() != open {
+                details.set_open(open);
+            }
+        }
+    });
     view! {
         <details
             id=anchor
             class="faq__entry"
             hidden=move || !shown.get()
-            prop:open=move || is_open.get()
+            node_ref=details
             on:toggle=on_toggle
         >
             <summary id=button_id class="faq__button">

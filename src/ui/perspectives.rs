@@ -13,7 +13,10 @@ use crate::ui::rich_text::RichText;
 /// The id of a point of view's radio button and of its panel, kept unique on the page by
 /// `prefix` (the section id).
 pub fn choice_ids(prefix: &str, id: &str) -> (String, String) {
-    (format!("{prefix}-{id}-choice"), format!("{prefix}-{id}-panel"))
+    (
+        format!("{prefix}-{id}-choice"),
+        format!("{prefix}-{id}-panel"),
+    )
 }
 
 /// A section's points of view: the choice, then one panel per point of view, in order.

@@ -263,11 +263,11 @@ async fn the_script_embed_hydrates_in_two_shadow_roots_each_interactive() {
             in_shadow(&client, id, &format!("r.getElementById('faq-{faq}-button').click()")).await;
             let answered = format!("return {}.getElementById('faq-{faq}').open", shadow_of(id));
             wait_until(&client, &answered).await;
-            // A glossary term shows its definition, and a click elsewhere closes it.
+            // A glossary term shows its definition, and the term again closes it.
             in_shadow(&client, id, "r.querySelector('.term').click()").await;
             let definition = format!("{}.getElementById({}.querySelector('.term').getAttribute('popovertarget'))", shadow_of(id), shadow_of(id));
             wait_until(&client, &format!("return {definition}.matches(':popover-open')")).await;
-            in_shadow(&client, id, "r.querySelector('h1').click()").await;
+            in_shadow(&client, id, "r.querySelector('.term').click()").await;
             wait_until(&client, &format!("return !{definition}.matches(':popover-open')")).await;
             // The filter narrows the questions.
             in_shadow(

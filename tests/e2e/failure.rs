@@ -8,7 +8,7 @@ use std::sync::Arc;
 use fantoccini::Client;
 use serde_json::json;
 
-use crate::support::browser::{click, eval, wait_until, with_browser, HYDRATED};
+use crate::support::browser::{click, click_now, eval, wait_until, with_browser, HYDRATED};
 use crate::support::server::{Reply, StaticServer};
 use crate::support::{content, dist_dir, khmer, wasm_file};
 
@@ -145,7 +145,7 @@ async fn the_page_opened_at_an_answer_keeps_its_other_parts_whichever_lazy_modul
             let failed = parts_with_one_module_missing(&client, &module).await;
             if failed.iter().any(|name| name == "FaqIsland") {
                 // Its questions still open their answers, with no code.
-                click(&client, &format!("#faq-{id}-button")).await;
+                click_now(&client, &format!("#faq-{id}-button")).await;
                 wait_until(&client, &format!("return document.getElementById('faq-{id}').open")).await;
             }
             // The reading switch, in no lazy island, still opens every section.

@@ -43,7 +43,10 @@ async fn a_question_toggles_by_click_enter_and_space() {
             "const s = document.getElementById('faq-{id}-button'); \
              return [s.tagName, s.parentElement.tagName, s.firstElementChild.tagName]"
         );
-        assert_eq!(eval(&client, &shape).await, json!(["SUMMARY", "DETAILS", "H3"]));
+        assert_eq!(
+            eval(&client, &shape).await,
+            json!(["SUMMARY", "DETAILS", "H3"])
+        );
         click(&client, &format!("#faq-{id}-button")).await;
         wait_until(&client, &answer_open(&id, true)).await;
         assert_eq!(focused_id(&client).await, format!("faq-{id}-button"));

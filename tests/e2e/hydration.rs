@@ -20,7 +20,8 @@ const TEXT_BEFORE_HYDRATION: &str = "(() => { let bindings; \
 
 /// The page's visible text without the controls that need code, which hydration reveals (they
 /// keep their room, hidden, until their island has run).
-const TEXT_WITHOUT_CODE_CONTROLS: &str = "const hidden = [...document.querySelectorAll('.js-only')]; \
+const TEXT_WITHOUT_CODE_CONTROLS: &str =
+    "const hidden = [...document.querySelectorAll('.js-only')]; \
     hidden.forEach(e => e.style.visibility = 'hidden'); const text = document.body.innerText; \
     hidden.forEach(e => e.style.visibility = ''); return [window.__textBeforeHydration, text]";
 
@@ -78,7 +79,11 @@ async fn no_console_error_or_warning_while_reading_and_using_every_part() {
         open_page(&client, &server, "/").await;
         click(&client, "input[value=full]").await;
         click(&client, ".story-section__body .term").await;
-        click(&client, &format!("#{section} .perspectives__choice:last-child input")).await;
+        click(
+            &client,
+            &format!("#{section} .perspectives__choice:last-child input"),
+        )
+        .await;
         click(&client, ".faq__toggle-all").await;
         click(&client, "input[name=plan-role][value=following]").await;
         click(&client, ".checklist__item input").await;

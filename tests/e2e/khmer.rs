@@ -47,7 +47,7 @@ async fn the_khmer_page_is_in_khmer_without_javascript() {
         assert_eq!(headline, khmer().story.headline);
         // The last FAQ question opens its answer, with no code.
         let last = khmer().faq.last().unwrap();
-        crate::support::browser::click(&client, &format!("#faq-{}-button", last.id)).await;
+        crate::support::browser::click_now(&client, &format!("#faq-{}-button", last.id)).await;
         let answer = client
             .find(fantoccini::Locator::Css(&format!(
                 "#faq-{}-answer p",
@@ -85,7 +85,7 @@ async fn the_switch_leads_both_ways_and_keeps_the_section() {
         );
         wait_until(
             &client,
-            &format!("return !document.getElementById('{section}-body').hidden"),
+            &format!("return document.getElementById('{section}-body').getBoundingClientRect().height > 1"),
         )
         .await;
         assert_eq!(

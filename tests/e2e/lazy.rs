@@ -6,7 +6,7 @@ use fantoccini::Client;
 use serde_json::json;
 
 use crate::support::browser::{
-    click, errors_and_warnings, eval, open_page, wait_until, with_browser,
+    click, click_now, errors_and_warnings, eval, open_page, wait_until, with_browser,
 };
 use crate::support::server::{Reply, StaticServer};
 use crate::support::{content, dist_dir, file_named};
@@ -101,7 +101,7 @@ async fn a_lazy_module_that_cannot_load_leaves_its_part_readable_and_the_rest_wo
         )
         .await;
         // Its questions still open their answers, with no code.
-        click(&client, &format!("#faq-{last}-button")).await;
+        click_now(&client, &format!("#faq-{last}-button")).await;
         wait_until(&client, &format!("return document.getElementById('faq-{last}').open")).await;
         assert_eq!(
             eval(&client, "return [...document.styleSheets].some(s => s.href && s.href.endsWith('/static.css'))").await,

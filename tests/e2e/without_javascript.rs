@@ -8,7 +8,9 @@
 use fantoccini::Client;
 use serde_json::json;
 
-use crate::support::browser::{click, eval, wait_until, with_browser_configured, NO_JAVASCRIPT};
+use crate::support::browser::{
+    click_now, eval, wait_until, with_browser_configured, NO_JAVASCRIPT,
+};
 use crate::support::server::{Reply, StaticServer};
 use crate::support::{content, dist_dir, shown_text, wasm_file};
 
@@ -108,14 +110,24 @@ const JS_ONLY: &[&str] = &[
 async fn assert_static_layout(client: &Client, state: &str) {
     // A section opens by its Read more, with no code.
     let first = &content().story.sections[0].id;
-    let opened = format!("return document.getElementById('{first}-body').getBoundingClientRect().height > 1");
-    assert_eq!(eval(client, &opened).await, json!(false), "{state}: the short read first");
-    click(client, &format!("#{first} .section-toggle")).await;
-    assert_eq!(eval(client, &opened).await, json!(true), "{state}: Read more opens it");
+    let opened = format!(
+        "return document.getElementById('{first}-body').getBoundingClientRect().height > 1"
+    );
+    assert_eq!(
+        eval(client, &opened).await,
+        json!(false),
+        "{state}: the short read first"
+    );
+    click_now(client, &format!("#{first} .section-toggle")).await;
+    assert_eq!(
+        eval(client, &opened).await,
+        json!(true),
+        "{state}: Read more opens it"
+    );
     // The full read opens every section, with no code; each question opens its answer.
-    click(client, "input[name='reading-mode'][value='full']").await;
+    click_now(client, "input[name='reading-mode'][value='full']").await;
     for entry in &content().faq {
-        click(client, &format!("#faq-{}-button", entry.id)).await;
+        click_now(client, &format!("#faq-{}-button", entry.id)).await;
     }
     let parts = readable_parts();
     let problems = client
@@ -125,7 +137,7 @@ async fn assert_static_layout(client: &Client, state: &str) {
     assert_eq!(problems, json!([]), "{state}: unreadable parts");
     // The points of view work with no code: choosing one shows its panel.
     for (choice, panel) in points_of_view() {
-        click(client, &choice).await;
+        click_now(client, &choice).await;
         let problems = client
             .execute(UNREADABLE, vec![json!([panel])])
             .await
@@ -133,12 +145,22 @@ async fn assert_static_layout(client: &Client, state: &str) {
         assert_eq!(problems, json!([]), "{state}: after choosing {choice}");
     }
     // So do the glossary terms: each opens its definition.
-    let terms = eval(client, "return [...document.querySelectorAll('.story-section__body .term')].map(t => t.id)").await;
+    let terms = eval(
+        client,
+        "return [...document.querySelectorAll('.story-section__body .term')].filter(t => t.checkVisibility()).map(t => t.id)",
+    )
+    .await;
     for id in terms.as_array().unwrap() {
         let id = id.as_str().unwrap();
-        click(client, &format!("#{id}")).await;
-        let open = format!("return document.getElementById('{id}').nextElementSibling.matches(':popover-open')");
-        assert_eq!(eval(client, &open).await, json!(true), "{state}: {id} opens its definition");
+        click_now(client, &format!("#{id}")).await;
+        let open = format!(
+            "return document.getElementById('{id}').nextElementSibling.matches(':popover-open')"
+        );
+        assert_eq!(
+            eval(client, &open).await,
+            json!(true),
+            "{state}: {id} opens its definition"
+        );
     }
     let shown = eval(
         client,
@@ -180,9 +202,9 @@ async fn assert_contents_links_land(client: &Client, state: &str) {
         let menu_closed = "return document.querySelector('.toc__toggle').checkVisibility() \
              && !document.getElementById('toc-list').matches(':popover-open')";
         if eval(client, menu_closed).await == json!(true) {
-            click(client, ".toc__toggle").await;
+            click_now(client, ".toc__toggle").await;
         }
-        click(client, &format!(".toc a[href='{href}']")).await;
+        click_now(client, &format!(".toc a[href='{href}']")).await;
         let landed = format!(
             "const e = document.getElementById('{id}'); if (!e || !e.checkVisibility()) return false; \
              const top = e.getBoundingClientRect().top - parseFloat(getComputedStyle(e).scrollMarginTop); \

@@ -1,6 +1,7 @@
 // The explainer's loader (the build fills in the __GLUE__, __WASM__ and __STATIC_CSS__ addresses).
 // In a frame it first starts reporting the page's height to the parent, so the frame is sized to
-// its content whatever happens to the wasm, and places popovers under the buttons that open them. Then it loads the wasm and hydrates the islands; if
+// its content whatever happens to the wasm; and it places popovers under the buttons that open
+// them where the window's edges will not do. Then it loads the wasm and hydrates the islands; if
 // the wasm cannot be loaded, the page falls back to its static layout.
 
 const frameAsked = new URLSearchParams(location.search).get("embed") === "1";
@@ -23,16 +24,18 @@ function reportHeight() {
   }).observe(document.body);
 }
 
-// In a frame sized to its content the window is the whole page, so a popover (a glossary
-// definition, the phone contents menu), which elsewhere sits in the window, goes right under the
-// button that opened it.
-function placePopoversUnderButtons() {
+// A popover goes right under the button that opened it where the window's edges will not do:
+// the phone contents menu, whose button moves with the page until its bar sticks, and, in a
+// frame sized to its content (whose window is the whole page), every popover. Elsewhere a
+// glossary definition sits along the window's bottom.
+function placePopoversUnderButtons(everyPopover) {
   document.addEventListener(
     "beforetoggle",
     (event) => {
       const popover = event.target;
       const button = popover.previousElementSibling;
       if (event.newState !== "open" || button?.getAttribute("popovertarget") !== popover.id) return;
+      if (!everyPopover && !popover.classList.contains("toc__list")) return;
       popover.style.position = "absolute";
       popover.style.bottom = "auto";
       popover.style.top = `${Math.round(button.getBoundingClientRect().bottom + window.scrollY + 8)}px`;
@@ -44,10 +47,8 @@ function placePopoversUnderButtons() {
 if (frameAsked && !inFrame) {
   location.replace("embed.html" + location.search + location.hash);
 } else {
-  if (inFrame) {
-    reportHeight();
-    placePopoversUnderButtons();
-  }
+  if (inFrame) reportHeight();
+  placePopoversUnderButtons(inFrame);
   import("__GLUE__")
     .then((bindings) =>
       bindings.default({ module_or_path: "__WASM__" }).then(() => {

@@ -261,13 +261,7 @@ pub async fn fill(client: &Client, css: &str, text: &str) {
 
 /// Waits for an element matching `css` and returns its visible text.
 pub async fn text_of(client: &Client, css: &str) -> String {
-    let element = client
-        .wait()
-        .at_most(PATIENCE)
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("no element matches {css}: {e}"));
-    element.text().await.unwrap()
+    reach(client, css).await.text().await.unwrap()
 }
 
 /// Runs `script` in the page and returns its result.
@@ -316,6 +310,29 @@ pub async fn click(client: &Client, css: &str) {
         .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
 }
 
+/// Scrolls the element matching `css` into view and clicks it at once, without waiting for any
+/// island: for controls that need no code, on pages whose code does not run.
+pub async fn click_now(client: &Client, css: &str) {
+    let element = client
+        .wait()
+        .at_most(PATIENCE)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no element matches {css}: {e}"));
+    let arg = serde_json::to_value(&element).unwrap();
+    client
+        .execute(
+            "arguments[0].scrollIntoView({ block: 'center' })",
+            vec![arg],
+        )
+        .await
+        .unwrap();
+    element
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+}
+
 /// Sends keys to the page as a whole, as when nothing has focus yet.
 pub async fn press_on_page(client: &Client, keys: &str) {
     client
@@ -353,8 +370,6 @@ pub mod keys {
     pub const ENTER: &str = "\u{E007}";
     pub const ESCAPE: &str = "\u{E00C}";
     pub const SPACE: &str = "\u{E00D}";
-    pub const END: &str = "\u{E010}";
-    pub const HOME: &str = "\u{E011}";
     pub const LEFT: &str = "\u{E012}";
     pub const RIGHT: &str = "\u{E014}";
     pub const DOWN: &str = "\u{E015}";

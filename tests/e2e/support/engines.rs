@@ -108,7 +108,11 @@ where
         }
         Engine::WebKit => {
             let env = [("DISPLAY", display.as_ref().unwrap().display.clone())];
-            Driver::spawn("WebKitWebDriver", |port| vec![format!("--port={port}")], &env)
+            Driver::spawn(
+                "WebKitWebDriver",
+                |port| vec![format!("--port={port}")],
+                &env,
+            )
         }
     };
     let client = ClientBuilder::new(HttpConnector::new())
