@@ -123,7 +123,9 @@ mod tests {
         assert!(boot.source.contains("import(\"/app-1.js\")"));
         assert!(boot.source.contains("module_or_path: \"/app-1_bg.wasm\""));
         assert!(boot.source.contains("\"/sub/static.css\""));
-        assert!(!boot.source.contains("__"), "every blank is filled");
+        for blank in ["__GLUE__", "__WASM__", "__STATIC_CSS__"] {
+            assert!(!boot.source.contains(blank), "{blank} is filled");
+        }
         assert_eq!(boot.glue_stem, "app-1");
     }
 
