@@ -72,8 +72,10 @@
       var href = function (selector) { return new URL(page.querySelector(selector).getAttribute("href"), base).href; };
       var css = href('head > link[rel="stylesheet"]');
       var fragmentOf = function (host) { return pageOf(host, "fragment.html", page.documentElement.lang).href; };
-      var wasm = href('link[rel="preload"][type="application/wasm"]');
-      return import(href('link[rel="modulepreload"]')).then(function (glue) {
+      // The page names its code in a data block (it preloads none: its readers fetch it on use).
+      var code = JSON.parse(page.getElementById("explainer-code").textContent);
+      var wasm = new URL(code.wasm, base).href;
+      return import(new URL(code.glue, base).href).then(function (glue) {
         return glue.default({ module_or_path: wasm }).then(function () {
           hosts.forEach(function (host) {
             host.setAttribute("data-explainer-mounted", "");

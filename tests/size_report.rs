@@ -1,6 +1,7 @@
-//! How the release bundle is delivered. The size report of the first load: each file the page
-//! fetches when it opens with JavaScript on (HTML, CSS, the loader, the JS glue, the lazy
-//! modules' loader and the main wasm), raw, gzip and brotli, with a budget on the brotli total;
+//! How the release bundle is delivered. The size report: each file a reader of the top fetches
+//! (the HTML, the CSS, the loader and the reading-mode script: no code), then what the first
+//! sign of use brings (the JS glue, the main wasm, the lazy modules' loader), raw, gzip and
+//! brotli, with a budget on each brotli total;
 //! the lazy islands' modules, fetched only when a reader comes near them; and the wasm's largest
 //! items; the host script's size; and the precompressed `.br` and `.gz` copies the build writes.
 //!
@@ -12,7 +13,7 @@ use std::path::{Path, PathBuf};
 #[path = "shared/first_load.rs"]
 mod first_load;
 
-use first_load::{brotli, gzip, FIRST_LOAD_BROTLI_BUDGET};
+use first_load::{brotli, gzip, FIRST_LOAD_BROTLI_BUDGET, TOP_OF_PAGE_BROTLI_BUDGET};
 use partnership_explainer::ui::LAZY_ISLANDS;
 
 fn dist() -> PathBuf {
@@ -57,19 +58,28 @@ fn local_file(dist: &Path, target: &str) -> Option<String> {
         .find(|candidate| !candidate.is_empty() && dist.join(candidate).is_file())
 }
 
-#[test]
-fn first_load_fits_the_brotli_budget() {
-    let dist = dist();
-    let html = std::fs::read_to_string(dist.join("index.html")).unwrap();
-    let mut files = vec!["index.html".to_string()];
-    files.extend(linked_files(&dist, &html));
+/// The files the page names in its code block (`<script id="explainer-code">`): the glue and
+/// the main wasm, which the loader fetches on the first sign of use, and the lazy modules'
+/// loader the glue imports.
+fn code_on_first_use(dist: &Path, html: &str) -> Vec<String> {
+    let start = html
+        .find("<script type=\"application/json\" id=\"explainer-code\">")
+        .expect("index.html names its code");
+    let json = &html[start..];
+    let json = &json[json.find('>').unwrap() + 1..json.find("</script>").unwrap()];
+    let code: serde_json::Value = serde_json::from_str(json).unwrap();
+    let glue = local_file(dist, code["glue"].as_str().unwrap()).expect("the glue is in dist/");
+    let wasm = local_file(dist, code["wasm"].as_str().unwrap()).expect("the wasm is in dist/");
+    let lazy_loader = glue.replace(".js", "-lazy.js");
+    assert!(dist.join(&lazy_loader).is_file(), "no {lazy_loader}");
+    vec![glue, wasm, lazy_loader]
+}
 
-    let mut report = format!(
-        "{:<52} {:>9} {:>9} {:>9}\n",
-        "first load", "raw", "gzip", "brotli"
-    );
+/// A table of `files` (raw, gzip, brotli) under `title`, and their brotli total.
+fn size_table(dist: &Path, title: &str, files: &[String]) -> (String, usize) {
+    let mut report = format!("{title:<52} {:>9} {:>9} {:>9}\n", "raw", "gzip", "brotli");
     let mut totals = [0usize; 3];
-    for file in &files {
+    for file in files {
         let bytes = std::fs::read(dist.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
         let sizes = [bytes.len(), gzip(&bytes).len(), brotli(&bytes).len()];
         report += &format!(
@@ -84,13 +94,31 @@ fn first_load_fits_the_brotli_budget() {
         "{:<52} {:>9} {:>9} {:>9}\n",
         "total", totals[0], totals[1], totals[2]
     );
+    (report, totals[2])
+}
+
+#[test]
+fn first_load_fits_the_brotli_budget() {
+    let dist = dist();
+    let html = std::fs::read_to_string(dist.join("index.html")).unwrap();
+    let mut top = vec!["index.html".to_string()];
+    top.extend(linked_files(&dist, &html));
+    let on_use = code_on_first_use(&dist, &html);
+
+    let (mut report, top_total) = size_table(&dist, "a reader of the top", &top);
     report += &format!(
-        "budget: {} of {} bytes brotli ({:.0}%)\n",
-        totals[2],
-        FIRST_LOAD_BROTLI_BUDGET,
-        100.0 * totals[2] as f64 / FIRST_LOAD_BROTLI_BUDGET as f64
+        "budget: {top_total} of {TOP_OF_PAGE_BROTLI_BUDGET} bytes brotli ({:.0}%)\n\n",
+        100.0 * top_total as f64 / TOP_OF_PAGE_BROTLI_BUDGET as f64
     );
-    let lazy = lazy_modules(&dist, &files);
+    let (table, use_total) = size_table(&dist, "on the first sign of use", &on_use);
+    report += &table;
+    let first_load = top_total + use_total;
+    report += &format!(
+        "first load with the code: {first_load} of {FIRST_LOAD_BROTLI_BUDGET} bytes brotli ({:.0}%)\n",
+        100.0 * first_load as f64 / FIRST_LOAD_BROTLI_BUDGET as f64
+    );
+    let fetched: Vec<String> = top.iter().chain(&on_use).cloned().collect();
+    let lazy = lazy_modules(&dist, &fetched);
     report += &format!(
         "\n{:<72} {:>9}\n",
         "lazy modules (when a reader comes near)", "brotli"
@@ -106,21 +134,20 @@ fn first_load_fits_the_brotli_budget() {
     );
 
     assert!(
-        files.iter().any(|f| f.ends_with(".wasm")),
-        "no wasm found in index.html: {files:?}"
+        !top.iter().any(|f| f.ends_with(".wasm")),
+        "a reader of the top fetches no wasm: {top:?}"
     );
     assert!(
-        files.iter().any(|f| f.ends_with(".js")),
-        "no JS found in index.html: {files:?}"
+        top.iter().any(|f| f.ends_with(".css")),
+        "no CSS found in index.html: {top:?}"
     );
     assert!(
-        files.iter().any(|f| f.ends_with(".css")),
-        "no CSS found in index.html: {files:?}"
+        top_total <= TOP_OF_PAGE_BROTLI_BUDGET,
+        "a reader of the top fetches {top_total} bytes brotli, over the budget of {TOP_OF_PAGE_BROTLI_BUDGET}"
     );
     assert!(
-        totals[2] <= FIRST_LOAD_BROTLI_BUDGET,
-        "the first load is {} bytes brotli, over the budget of {FIRST_LOAD_BROTLI_BUDGET}",
-        totals[2]
+        first_load <= FIRST_LOAD_BROTLI_BUDGET,
+        "the first load with the code is {first_load} bytes brotli, over the budget of {FIRST_LOAD_BROTLI_BUDGET}"
     );
     for island in LAZY_ISLANDS {
         let module = format!("split_{}_loader_", snake_case(island));

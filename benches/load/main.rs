@@ -7,9 +7,11 @@
 //! built, the static limit (no scripts), as built without preloads, and the Khmer edition's page
 //! (`km/index.html`) when the build has one. Then:
 //!
-//! - Chromium loads the page as built cold, several times: first paint, first story section
-//!   visible, islands hydrated, an FAQ click after hydration, the wasm memory, and the files the
-//!   page fetched up to hydration (the first load);
+//! - Chromium loads the page as built cold, several times, in each edition, with Lighthouse's
+//!   mobile DevTools throttling applied through the DevTools protocol: first paint, first story
+//!   section visible, how long after the first paint the first control answers, the files a
+//!   reader of the top fetches, then (the page used, every part scrolled through) islands
+//!   hydrated, an FAQ click, the wasm memory and the files a reader of every part fetches;
 //! - Lighthouse (mobile) runs on every variant with DevTools throttling, and on the page as built
 //!   and the static limit with its default simulated throttling, the runs of one round
 //!   interleaved so that other work on the machine falls on all of them alike;
@@ -18,6 +20,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "../../tests/shared/first_load.rs"]
+#[allow(dead_code)] // The size report alone checks the first load with the code.
 mod first_load;
 #[cfg(not(target_arch = "wasm32"))]
 mod lighthouse;
@@ -46,7 +49,7 @@ async fn main() {
     use std::path::PathBuf;
 
     use lighthouse::{Series, Throttling};
-    use variants::{BUILT, STATIC_LIMIT};
+    use variants::{BUILT, KHMER, STATIC_LIMIT};
 
     /// Cold loads in Chromium; the report shows their medians.
     const LOADS: usize = 7;
@@ -84,6 +87,14 @@ async fn main() {
     let raw = serde_json::to_string_pretty(&records).unwrap();
     std::fs::write(out.join("loads.json"), raw).unwrap();
     let loads: Vec<_> = records.iter().map(page::Load::from_records).collect();
+    let mut khmer_loads = Vec::new();
+    if variants.len() > KHMER {
+        for n in 1..=LOADS {
+            eprintln!("[bench] Chromium, Khmer page, cold load {n} of {LOADS}");
+            let record = page::load(format!("{}/", servers[KHMER].origin)).await;
+            khmer_loads.push(page::Load::from_records(&record));
+        }
+    }
 
     let mut series: Vec<Series> = (0..variants.len())
         .map(|variant| Series::new(variant, Throttling::Devtools))
@@ -116,6 +127,7 @@ async fn main() {
         &dist,
         &servers[BUILT].origin,
         &loads,
+        &khmer_loads,
         &variants,
         &series,
         rebuild.as_ref(),

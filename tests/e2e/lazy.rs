@@ -1,24 +1,25 @@
-//! The lazy islands (the FAQ, the checklists, the embed panel): a reader at the top of the page
-//! loads none of their code; coming near one loads its module and hydrates it; a link followed
-//! before then still opens its part; a module that cannot be loaded leaves the page readable.
+//! Code only where it is used: a reader of the top who touches nothing fetches no code at all;
+//! the first sign of use brings the main module; coming near a lazy island (the FAQ, the
+//! checklists, the embed panel) brings its module; a link followed before then still opens its
+//! part; a module that cannot be loaded leaves its part readable and the rest working.
 
 use fantoccini::Client;
 use serde_json::json;
 
 use crate::support::browser::{
-    click, click_now, errors_and_warnings, eval, open_page, wait_until, with_browser,
+    click, click_now, errors_and_warnings, eval, open_page, wait_until, with_browser, HYDRATED,
 };
 use crate::support::server::{Reply, StaticServer};
 use crate::support::{content, dist_dir, file_named};
 
-/// The names of the lazy modules the page has fetched so far.
-async fn lazy_modules_fetched(client: &Client) -> serde_json::Value {
-    eval(
-        client,
-        "return performance.getEntriesByType('resource').map(r => r.name.split('/').pop()) \
-         .filter(n => n.endsWith('.wasm') && !n.includes('_bg.'))",
-    )
-    .await
+/// When the page started fetching each file whose name matches `pattern` (a regular
+/// expression), in milliseconds of `performance.now()`.
+async fn fetch_starts(client: &Client, pattern: &str) -> Vec<f64> {
+    let script = format!(
+        "return performance.getEntriesByType('resource').filter(r => /{pattern}/.test(r.name)) \
+         .map(r => r.startTime)"
+    );
+    serde_json::from_value(eval(client, &script).await).unwrap()
 }
 
 /// The file name, in `dist/`, of the module split out for the FAQ.
@@ -26,39 +27,46 @@ fn faq_module() -> String {
     file_named(&dist_dir(), "split_faq_island_loader_", ".wasm")
 }
 
+/// Touches the page as a reader would; returns when, in `performance.now()` milliseconds.
+async fn touch(client: &Client) -> f64 {
+    let script = "const t = performance.now(); \
+        document.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true })); return t";
+    eval(client, script).await.as_f64().unwrap()
+}
+
 #[tokio::test]
-async fn a_reader_at_the_top_loads_the_faq_only_on_coming_near_it() {
+async fn a_reader_of_the_top_fetches_no_code_until_they_use_the_page() {
+    let server = StaticServer::start(dist_dir());
+    with_browser(move |client| async move {
+        client.goto(&server.url("/")).await.unwrap();
+        wait_until(&client, "return document.readyState === 'complete'").await;
+        let touched = touch(&client).await;
+        wait_until(&client, HYDRATED).await;
+        // Every wasm module and the glue were asked for only once the reader touched the page
+        // (a loader that fetched them at once would have started before the page had loaded).
+        let starts = fetch_starts(&client, r"\.wasm$|explainer-web-[0-9a-f]+\.js$").await;
+        assert!(starts.len() >= 2, "the glue and the wasm were fetched: {starts:?}");
+        assert!(
+            starts.iter().all(|&start| start >= touched),
+            "code fetched before the page was used: {starts:?}, touched at {touched}"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_faqs_code_comes_only_when_a_reader_nears_it() {
     let server = StaticServer::start(dist_dir());
     let id = content().faq[0].id.clone();
+    let module = faq_module();
     with_browser(move |client| async move {
         open_page(&client, &server, "/").await;
-        // Time enough for anything eager to have arrived.
-        wait_until(&client, "return performance.now() > 1500").await;
-        assert_eq!(lazy_modules_fetched(&client).await, json!([]));
-        assert_eq!(
-            eval(
-                &client,
-                "return document.querySelectorAll('leptos-island[data-hydrated]:is([data-component^=FaqIsland_], [data-component^=Checklists_], [data-component^=EmbedCode_])').length"
-            )
-            .await,
-            json!(0)
-        );
-
+        let before = eval(&client, "return performance.now()").await.as_f64().unwrap();
         click(&client, &format!("#faq-{id}-button")).await;
-        wait_until(
-            &client,
-            &format!("return document.getElementById('faq-{id}').open"),
-        )
-        .await;
-        let fetched = lazy_modules_fetched(&client).await;
-        assert!(
-            fetched
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|m| m.as_str() == Some(&faq_module())),
-            "{fetched}"
-        );
+        wait_until(&client, &format!("return document.getElementById('faq-{id}').open")).await;
+        let starts = fetch_starts(&client, &module.replace('.', "\\.")).await;
+        assert_eq!(starts.len(), 1, "the FAQ's module was fetched once");
+        assert!(starts[0] >= before, "the FAQ's module came before the reader neared it");
         assert_eq!(errors_and_warnings(&client).await, Vec::<String>::new());
     })
     .await;

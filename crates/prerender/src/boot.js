@@ -1,8 +1,8 @@
 // The explainer's loader (the build fills in the __GLUE__, __WASM__ and __STATIC_CSS__ addresses).
 // In a frame it first starts reporting the page's height to the parent, so the frame is sized to
 // its content whatever happens to the wasm; and it places popovers under the buttons that open
-// them where the window's edges will not do. Then it loads the wasm and hydrates the islands; if
-// the wasm cannot be loaded, the page falls back to its static layout.
+// them where the window's edges will not do. It loads the wasm and hydrates the islands when
+// they are first needed; if the wasm cannot be loaded, the page falls back to its static layout.
 
 const frameAsked = new URLSearchParams(location.search).get("embed") === "1";
 const inFrame = document.body.classList.contains("explainer-frame");
@@ -44,14 +44,17 @@ function placePopoversUnderButtons(everyPopover) {
   );
 }
 
-if (frameAsked && !inFrame) {
-  location.replace("embed.html" + location.search + location.hash);
-} else {
-  if (inFrame) reportHeight();
-  placePopoversUnderButtons(inFrame);
+// Loads the wasm (fetched beside its glue, not after it) and hydrates the islands, once.
+let loading = false;
+function loadCode() {
+  if (loading) return;
+  loading = true;
+  const wasm = fetch("__WASM__");
+  // Its failure is handled where it is used, below; this only keeps it from being reported twice.
+  wasm.catch(() => {});
   import("__GLUE__")
     .then((bindings) =>
-      bindings.default({ module_or_path: "__WASM__" }).then(() => {
+      bindings.default({ module_or_path: wasm }).then(() => {
         window.wasmBindings = bindings;
         return bindings.hydrate_page(bindings).then(() => {
           document.documentElement.dataset.hydrated = "";
@@ -66,4 +69,27 @@ if (frameAsked && !inFrame) {
       link.href = "__STATIC_CSS__";
       document.head.append(link);
     });
+}
+
+// Every control a reader meets works with no code, so a reader who reads the top and touches
+// nothing fetches none: it comes on the first sign of use (a scroll, a pointer, a key). A page
+// opened at a part or with options, and a frame (whose host may ask for a part, and whose parts
+// are all in view at once), need it at once.
+const SIGNS_OF_USE = ["scroll", "pointerdown", "keydown", "touchstart"];
+function loadCodeOnFirstUse() {
+  const onUse = () => {
+    for (const sign of SIGNS_OF_USE) removeEventListener(sign, onUse, true);
+    loadCode();
+  };
+  for (const sign of SIGNS_OF_USE) addEventListener(sign, onUse, { capture: true, passive: true });
+}
+
+if (frameAsked && !inFrame) {
+  location.replace("embed.html" + location.search + location.hash);
+} else {
+  if (inFrame) reportHeight();
+  placePopoversUnderButtons(inFrame);
+  const asked = location.hash.length > 1 || /[?&](open|theme)=/.test(location.search);
+  if (inFrame || asked) loadCode();
+  else loadCodeOnFirstUse();
 }

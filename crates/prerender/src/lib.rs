@@ -57,20 +57,12 @@ pub fn build() -> Result<(), String> {
     let template = read(&template_path)?;
     let (template, boot) = loader::move_to_file(&template, &settings.public_url)?;
     write(&settings.staging.join(&boot.name), &boot.source)?;
-    let lazy_loader = split::split_lazy_islands(&split::Bundle {
+    split::split_lazy_islands(&split::Bundle {
         staging: &settings.staging,
         stem: &boot.glue_stem,
         release: settings.release,
     })?;
-    // The glue imports the lazy modules' loader: fetch it alongside, not after.
-    let template = template.replacen(
-        "</head>",
-        &format!(
-            "<link rel=\"modulepreload\" href=\"{}{lazy_loader}\" crossorigin=\"anonymous\"></head>",
-            settings.public_url
-        ),
-        1,
-    );
+    let template = loader::code_on_demand(&template, &boot)?;
     for page in render::pages(&editions, &template, &settings)? {
         let path = settings.staging.join(&page.file);
         if let Some(folder) = path.parent() {

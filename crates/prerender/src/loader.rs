@@ -12,6 +12,9 @@ pub struct Boot {
     pub source: String,
     /// The file name of Trunk's glue without `.js`: the wasm is `<glue_stem>_bg.wasm`.
     pub glue_stem: String,
+    /// Where the glue and the wasm are served from, as Trunk's loader names them.
+    pub glue_url: String,
+    pub wasm_url: String,
 }
 
 /// Trunk's loader, as Trunk writes it and as its HTML minifier leaves it.
@@ -48,6 +51,8 @@ pub fn move_to_file(page: &str, public_url: &str) -> Result<(String, Boot), Stri
         name: format!("boot-{hex}.js"),
         source,
         glue_stem,
+        glue_url: js.to_string(),
+        wasm_url: wasm.to_string(),
     };
     let tag = format!(
         "<script type=\"module\" src=\"{public_url}{}\"></script>",
@@ -58,6 +63,36 @@ pub fn move_to_file(page: &str, public_url: &str) -> Result<(String, Boot), Stri
         return Err("index.html: more than one inline module script".into());
     }
     Ok((page, boot))
+}
+
+/// The id of the data block that names the glue and the wasm, for the script embed.
+pub const CODE_BLOCK_ID: &str = "explainer-code";
+
+/// Takes Trunk's preloads of the glue and the wasm out of `page`, so that a reader who never
+/// needs code fetches none (the loader fetches both when it is first needed), and names the two
+/// files in a data block instead, `<script type="application/json" id="explainer-code">`,
+/// where the script embed finds them. A preload not found is an error: Trunk has changed.
+pub fn code_on_demand(page: &str, boot: &Boot) -> Result<String, String> {
+    let mut page = page.to_string();
+    for url in [&boot.glue_url, &boot.wasm_url] {
+        let href = format!("href=\"{url}\"");
+        let at = page
+            .find(&href)
+            .ok_or_else(|| format!("index.html: Trunk's preload of {url} was not found"))?;
+        let start = page[..at]
+            .rfind("<link ")
+            .ok_or_else(|| format!("index.html: {url} is not in a <link>"))?;
+        let end = at
+            + page[at..]
+                .find('>')
+                .ok_or_else(|| format!("index.html: the <link> to {url} is not closed"))?;
+        page.replace_range(start..=end, "");
+    }
+    let files = serde_json::json!({ "glue": boot.glue_url, "wasm": boot.wasm_url });
+    let block = format!(
+        "<script type=\"application/json\" id=\"{CODE_BLOCK_ID}\">{files}</script></head>"
+    );
+    Ok(page.replacen("</head>", &block, 1))
 }
 
 /// The quoted text after the first of `markers` found in `script` (each ends with its quote).
@@ -137,6 +172,23 @@ mod tests {
                 &[("__GLUE__", "/a.js"), ("__WASM__", "/a.wasm")]
             ),
             Err("the loader's template (boot.js) has no __WASM__".to_string())
+        );
+    }
+
+    #[test]
+    fn the_preloads_give_way_to_a_block_naming_the_code() {
+        let page = "<head><link rel=\"modulepreload\" href=\"/app-1.js\" crossorigin=\"anonymous\">\
+            <link rel=\"preload\" href=\"/app-1_bg.wasm\" as=\"fetch\" type=\"application/wasm\"></head>";
+        let (_, boot) = move_to_file(TRUNK_PAGE, "/").unwrap();
+        assert_eq!(
+            code_on_demand(page, &boot).unwrap(),
+            "<head><script type=\"application/json\" id=\"explainer-code\">\
+             {\"glue\":\"/app-1.js\",\"wasm\":\"/app-1_bg.wasm\"}</script></head>"
+        );
+        let without = page.replace("/app-1_bg.wasm", "/other.wasm");
+        assert_eq!(
+            code_on_demand(&without, &boot).unwrap_err(),
+            "index.html: Trunk's preload of /app-1_bg.wasm was not found"
         );
     }
 

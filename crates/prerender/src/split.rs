@@ -32,9 +32,9 @@ pub struct Bundle<'a> {
     pub release: bool,
 }
 
-/// Splits the wasm; returns the file name of the small script that loads the lazy modules,
-/// which the glue imports (and the pages preload).
-pub fn split_lazy_islands(bundle: &Bundle) -> Result<String, String> {
+/// Splits the wasm, putting the main module, the lazy modules and the small script that loads
+/// them (`<stem>-lazy.js`, which the glue imports) in the staging folder.
+pub fn split_lazy_islands(bundle: &Bundle) -> Result<(), String> {
     let input_path = cargo_wasm(bundle.release)?;
     let input = std::fs::read(&input_path)
         .map_err(|e| format!("{}: cannot read: {e}", input_path.display()))?;
@@ -81,7 +81,7 @@ pub fn split_lazy_islands(bundle: &Bundle) -> Result<String, String> {
     }
     write(&bundle.staging.join(&loader_name), loader)?;
     let _ = std::fs::remove_dir_all(&work);
-    Ok(loader_name)
+    Ok(())
 }
 
 /// Our replacement for the library's `wrapAsyncCb`, with the event's name left as a blank.

@@ -165,14 +165,20 @@ pub async fn two_frames(client: &Client) {
         .unwrap_or_else(|e| panic!("waiting for two animation frames: {e}"));
 }
 
-/// Waits until the page's islands are hydrated and the reader's state (applied in effects after
-/// hydration) is in place. The text shows long before: a click on it before hydration is lost.
+/// Touches the page as a reader would (the loader fetches the code on the first sign of use),
+/// then waits until its islands are hydrated and the reader's state (applied in effects after
+/// hydration) is in place. The text shows long before.
 pub async fn wait_for_hydration(client: &Client) {
+    eval(
+        client,
+        "document.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }))",
+    )
+    .await;
     wait_until(client, HYDRATED).await;
     two_frames(client).await;
 }
 
-/// Opens `url` and waits for hydration.
+/// Opens `url`, touches it and waits for hydration.
 pub async fn open(client: &Client, url: &str) {
     client
         .goto(url)
@@ -186,7 +192,7 @@ pub async fn open_page(client: &Client, server: &StaticServer, path: &str) {
     open(client, &server.url(path)).await;
 }
 
-/// Reloads the page and waits for hydration again.
+/// Reloads the page, touches it and waits for hydration again.
 pub async fn reload(client: &Client) {
     client.refresh().await.unwrap();
     wait_for_hydration(client).await;
