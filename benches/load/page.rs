@@ -145,7 +145,12 @@ impl Load {
 /// 150 ms round trips, 1.6 Mbit/s down and 750 kbit/s up.
 async fn throttle_like_lighthouse(client: &fantoccini::Client) {
     use serde_json::json;
-    browser::cdp(client, "Emulation.setCPUThrottlingRate", json!({ "rate": 4 })).await;
+    browser::cdp(
+        client,
+        "Emulation.setCPUThrottlingRate",
+        json!({ "rate": 4 }),
+    )
+    .await;
     browser::cdp(client, "Network.enable", json!({})).await;
     browser::cdp(
         client,

@@ -45,7 +45,10 @@ async fn a_reader_of_the_top_fetches_no_code_until_they_use_the_page() {
         // Every wasm module and the glue were asked for only once the reader touched the page
         // (a loader that fetched them at once would have started before the page had loaded).
         let starts = fetch_starts(&client, r"\.wasm$|explainer-web-[0-9a-f]+\.js$").await;
-        assert!(starts.len() >= 2, "the glue and the wasm were fetched: {starts:?}");
+        assert!(
+            starts.len() >= 2,
+            "the glue and the wasm were fetched: {starts:?}"
+        );
         assert!(
             starts.iter().all(|&start| start >= touched),
             "code fetched before the page was used: {starts:?}, touched at {touched}"
@@ -61,12 +64,22 @@ async fn the_faqs_code_comes_only_when_a_reader_nears_it() {
     let module = faq_module();
     with_browser(move |client| async move {
         open_page(&client, &server, "/").await;
-        let before = eval(&client, "return performance.now()").await.as_f64().unwrap();
+        let before = eval(&client, "return performance.now()")
+            .await
+            .as_f64()
+            .unwrap();
         click(&client, &format!("#faq-{id}-button")).await;
-        wait_until(&client, &format!("return document.getElementById('faq-{id}').open")).await;
+        wait_until(
+            &client,
+            &format!("return document.getElementById('faq-{id}').open"),
+        )
+        .await;
         let starts = fetch_starts(&client, &module.replace('.', "\\.")).await;
         assert_eq!(starts.len(), 1, "the FAQ's module was fetched once");
-        assert!(starts[0] >= before, "the FAQ's module came before the reader neared it");
+        assert!(
+            starts[0] >= before,
+            "the FAQ's module came before the reader neared it"
+        );
         assert_eq!(errors_and_warnings(&client).await, Vec::<String>::new());
     })
     .await;

@@ -89,9 +89,8 @@ pub fn code_on_demand(page: &str, boot: &Boot) -> Result<String, String> {
         page.replace_range(start..=end, "");
     }
     let files = serde_json::json!({ "glue": boot.glue_url, "wasm": boot.wasm_url });
-    let block = format!(
-        "<script type=\"application/json\" id=\"{CODE_BLOCK_ID}\">{files}</script></head>"
-    );
+    let block =
+        format!("<script type=\"application/json\" id=\"{CODE_BLOCK_ID}\">{files}</script></head>");
     Ok(page.replacen("</head>", &block, 1))
 }
 
