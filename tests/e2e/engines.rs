@@ -6,6 +6,7 @@
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 
+use crate::support::browser::touch;
 use crate::support::engines::{with_engine, Engine};
 use crate::support::server::{Reply, StaticServer};
 use crate::support::{content, dist_dir};
@@ -129,6 +130,7 @@ async fn firefox_reader_journey_with_javascript_on_and_off() {
             move |client| async move {
                 client.goto(&url).await.unwrap();
                 if javascript {
+                    touch(&client).await;
                     wait_until(
                         &client,
                         "return document.documentElement.hasAttribute('data-hydrated')",
@@ -148,6 +150,7 @@ async fn webkit_reader_journey() {
     let url = server.url("/");
     with_engine(Engine::WebKit, 1280, 900, true, move |client| async move {
         client.goto(&url).await.unwrap();
+        touch(&client).await;
         wait_until(
             &client,
             "return document.documentElement.hasAttribute('data-hydrated')",

@@ -6,8 +6,8 @@ use serde_json::{json, Value};
 use explainer_core::content::model::{FaqEntry, Labels};
 
 use crate::support::browser::{
-    before_each_page, cdp, click, eval, fill, focused_id, keys, open_page, press, reload, text_of,
-    wait_until, with_browser, BLOCK_STORAGE,
+    before_each_page, cdp, click, eval, fill, focused_id, island_ready, keys, open_page, press,
+    reload, text_of, wait_until, with_browser, BLOCK_STORAGE,
 };
 use crate::support::server::StaticServer;
 use crate::support::{content, dist_dir, storage_keys};
@@ -220,7 +220,9 @@ async fn open_answers_are_remembered_for_the_session() {
         .await;
         assert_eq!(stored, json!([first]));
         reload(&client).await;
-        assert_eq!(eval(&client, &answer_open(&first, true)).await, json!(true));
+        // Once the FAQ's own code has arrived (the browser brings the reader back to it).
+        wait_until(&client, &island_ready("document.getElementById('faq')")).await;
+        wait_until(&client, &answer_open(&first, true)).await;
         assert_eq!(eval(&client, OPEN_ANSWERS).await, json!(1));
     })
     .await;

@@ -7,7 +7,8 @@ use fantoccini::Client;
 use serde_json::json;
 
 use crate::support::browser::{
-    click, click_now, errors_and_warnings, eval, open_page, wait_until, with_browser, HYDRATED,
+    click, click_now, errors_and_warnings, eval, open_page, touch, wait_until, with_browser,
+    HYDRATED,
 };
 use crate::support::server::{Reply, StaticServer};
 use crate::support::{content, dist_dir, file_named};
@@ -25,13 +26,6 @@ async fn fetch_starts(client: &Client, pattern: &str) -> Vec<f64> {
 /// The file name, in `dist/`, of the module split out for the FAQ.
 fn faq_module() -> String {
     file_named(&dist_dir(), "split_faq_island_loader_", ".wasm")
-}
-
-/// Touches the page as a reader would; returns when, in `performance.now()` milliseconds.
-async fn touch(client: &Client) -> f64 {
-    let script = "const t = performance.now(); \
-        document.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true })); return t";
-    eval(client, script).await.as_f64().unwrap()
 }
 
 #[tokio::test]

@@ -9,7 +9,7 @@ use fantoccini::Client;
 use serde_json::json;
 
 use crate::support::browser::{
-    click_now, eval, wait_until, with_browser_configured, NO_JAVASCRIPT,
+    click_now, eval, touch, wait_until, with_browser_configured, NO_JAVASCRIPT,
 };
 use crate::support::server::{Reply, StaticServer};
 use crate::support::{content, dist_dir, shown_text, wasm_file};
@@ -263,6 +263,7 @@ async fn when_the_wasm_fails_to_load_the_static_layout_applies() {
     server.set(&format!("/{}", wasm_file(&dist)), Reply::Missing);
     with_browser_configured(1280, 900, &[], move |client| async move {
         client.goto(&server.url("/")).await.unwrap();
+        touch(&client).await;
         wait_until(&client, STATIC_STYLES_APPLY).await;
         assert_eq!(
             eval(&client, "return typeof window.wasmBindings").await,
@@ -282,6 +283,7 @@ async fn when_the_wasm_glue_fails_to_load_the_static_layout_applies() {
     server.set(&format!("/{glue}"), Reply::Missing);
     with_browser_configured(1280, 900, &[], move |client| async move {
         client.goto(&server.url("/")).await.unwrap();
+        touch(&client).await;
         wait_until(&client, STATIC_STYLES_APPLY).await;
         assert_static_layout(&client, "the wasm's JavaScript missing").await;
     })

@@ -155,7 +155,7 @@ mod tests {
             boot.name
         )));
         assert!(boot.source.contains("import(\"/app-1.js\")"));
-        assert!(boot.source.contains("module_or_path: \"/app-1_bg.wasm\""));
+        assert!(boot.source.contains("fetch(\"/app-1_bg.wasm\")"));
         assert!(boot.source.contains("\"/sub/static.css\""));
         for blank in ["__GLUE__", "__WASM__", "__STATIC_CSS__"] {
             assert!(!boot.source.contains(blank), "{blank} is filled");

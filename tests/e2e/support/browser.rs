@@ -169,13 +169,17 @@ pub async fn two_frames(client: &Client) {
 /// then waits until its islands are hydrated and the reader's state (applied in effects after
 /// hydration) is in place. The text shows long before.
 pub async fn wait_for_hydration(client: &Client) {
-    eval(
-        client,
-        "document.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }))",
-    )
-    .await;
+    touch(client).await;
     wait_until(client, HYDRATED).await;
     two_frames(client).await;
+}
+
+/// Touches the page as a reader would (a pointer going down on it), which brings its code;
+/// returns when, in the page's `performance.now()` milliseconds.
+pub async fn touch(client: &Client) -> f64 {
+    let script = "const t = performance.now(); \
+        document.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true })); return t";
+    eval(client, script).await.as_f64().unwrap()
 }
 
 /// Opens `url`, touches it and waits for hydration.
