@@ -125,7 +125,6 @@ async fn main() {
     let report = report::markdown(
         &source,
         &dist,
-        &servers[BUILT].origin,
         &loads,
         &khmer_loads,
         &variants,

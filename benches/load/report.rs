@@ -34,14 +34,13 @@ struct File {
     sent: u64,
 }
 
-/// `loads` are Chromium's cold loads of `origin`, serving `dist`, a copy of `source`, and
+/// `loads` are Chromium's cold loads of the page as built, served from `dist`, a copy of
+/// `source`, and
 /// `khmer_loads` those of the Khmer page (none if the build has no Khmer edition); `series` are
 /// the Lighthouse runs on `variants`; `rebuild` is the rebuild `scripts/bench` timed, if it did.
-#[allow(clippy::too_many_arguments)]
 pub fn markdown(
     source: &Path,
     dist: &Path,
-    origin: &str,
     loads: &[Load],
     khmer_loads: &[Load],
     variants: &[Variant],
@@ -61,13 +60,13 @@ pub fn markdown(
     let devtools = find(BUILT, Throttling::Devtools);
     let defaults = find(BUILT, Throttling::Simulated);
     let brotli_total = |files: &[File]| files.iter().map(|f| f.brotli).sum::<u64>();
-    let top = fetched(dist, origin, &loads[0].top_files);
-    let files = fetched(dist, origin, &loads[0].all_files);
+    let top = fetched(dist, &loads[0].top_files);
+    let files = fetched(dist, &loads[0].all_files);
     let (total, every_part) = (brotli_total(&top), brotli_total(&files));
     let khmer = khmer_loads.first().map(|load| {
         (
-            brotli_total(&fetched(dist, origin, &load.top_files)),
-            brotli_total(&fetched(dist, origin, &load.all_files)),
+            brotli_total(&fetched(dist, &load.top_files)),
+            brotli_total(&fetched(dist, &load.all_files)),
         )
     });
     let code: u64 = files
@@ -368,11 +367,15 @@ pub fn markdown(
 }
 
 /// The files of `urls` (URL, bytes sent), in the order they were fetched, each once.
-fn fetched(dist: &Path, origin: &str, urls: &[(String, u64)]) -> Vec<File> {
+fn fetched(dist: &Path, urls: &[(String, u64)]) -> Vec<File> {
     let size = |file: &str| std::fs::metadata(dist.join(file)).map_or(0, |m| m.len());
     let mut files: Vec<File> = Vec::new();
     for (url, sent) in urls {
-        let path = url.strip_prefix(origin).unwrap_or(url);
+        // Each variant is served on its own origin (the Khmer page's too): keep the path alone.
+        let path = url
+            .split_once("://")
+            .and_then(|(_, rest)| rest.find('/').map(|at| &rest[at..]))
+            .unwrap_or(url);
         let mut file = path
             .split(['?', '#'])
             .next()

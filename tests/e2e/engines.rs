@@ -3,10 +3,10 @@
 //! answer) work there, with JavaScript on and, in Firefox, off; the islands hydrate; and a
 //! frame on a host page of another origin is sized to its content.
 
-use fantoccini::{Client, Locator};
+use fantoccini::Client;
 use serde_json::{json, Value};
 
-use crate::support::browser::touch;
+use crate::support::browser::{scrolled_to, touch};
 use crate::support::engines::{with_engine, Engine};
 use crate::support::server::{Reply, StaticServer};
 use crate::support::{content, dist_dir};
@@ -32,32 +32,26 @@ async fn wait_until(client: &Client, script: &str) {
 /// Scrolls the element to the middle of the window and clicks it, as a reader would, then waits
 /// until `done` (a script) is true.
 async fn click_until(client: &Client, css: &str, done: &str) {
-    let element = client
-        .wait()
-        .at_most(PATIENCE)
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("no {css}: {e}"));
+    let element = scrolled_to(client, css).await;
     let arg = serde_json::to_value(&element).unwrap();
-    client
-        .execute(
-            "arguments[0].scrollIntoView({ block: 'center' })",
-            vec![arg.clone()],
-        )
-        .await
-        .unwrap();
-    if let Err(error) = element.click().await {
-        // WebKitWebDriver sometimes answers a click with an empty error, having clicked or not
-        // (seen on radio buttons and labels in sections CSS opened). If the click did not take,
-        // activate the element as a click does, so the rest of the journey is still checked.
-        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-        if eval(client, done).await != json!(true) {
-            eprintln!("{css}: WebDriver's click failed ({error}); clicking from the page");
+    // WebKitWebDriver sometimes answers a click with an empty error, having clicked or not, or
+    // reports a click that did not land (seen under load, on radio buttons and labels in
+    // sections CSS opened). If the click has not taken within a few seconds, activate the
+    // element as a click does, so the rest of the journey is still checked, and say so.
+    let clicked = element.click().await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(3);
+    while eval(client, done).await != json!(true) {
+        if std::time::Instant::now() > deadline {
+            eprintln!(
+                "{css}: WebDriver's click did not take ({clicked:?}); clicking from the page"
+            );
             client
                 .execute("arguments[0].click()", vec![arg])
                 .await
                 .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+            break;
         }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     wait_until(client, done).await;
 }

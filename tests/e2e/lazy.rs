@@ -30,9 +30,15 @@ fn faq_module() -> String {
 
 #[tokio::test]
 async fn a_reader_of_the_top_fetches_no_code_until_they_use_the_page() {
+    for page in ["/", "/km/"] {
+        reader_of_the_top_fetches_no_code(page).await;
+    }
+}
+
+async fn reader_of_the_top_fetches_no_code(page: &'static str) {
     let server = StaticServer::start(dist_dir());
     with_browser(move |client| async move {
-        client.goto(&server.url("/")).await.unwrap();
+        client.goto(&server.url(page)).await.unwrap();
         wait_until(&client, "return document.readyState === 'complete'").await;
         let touched = touch(&client).await;
         wait_until(&client, HYDRATED).await;
@@ -45,7 +51,7 @@ async fn a_reader_of_the_top_fetches_no_code_until_they_use_the_page() {
         );
         assert!(
             starts.iter().all(|&start| start >= touched),
-            "code fetched before the page was used: {starts:?}, touched at {touched}"
+            "{page}: code fetched before the page was used: {starts:?}, touched at {touched}"
         );
     })
     .await;

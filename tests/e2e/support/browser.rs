@@ -220,10 +220,9 @@ pub async fn wait_for_embed(client: &Client, host: &str) {
     two_frames(client).await;
 }
 
-/// Waits for an element matching `css`, scrolls it to the middle of the screen, as a reader
-/// would, clear of the sticky bar at the top of phones, and, if it is in a lazy island
-/// (hydrated only when a reader comes near it), waits until that island is hydrated.
-pub async fn reach(client: &Client, css: &str) -> Element {
+/// Waits for an element matching `css` and scrolls it to the middle of the screen, as a reader
+/// would, clear of the sticky bar at the top of phones.
+pub async fn scrolled_to(client: &Client, css: &str) -> Element {
     let element = client
         .wait()
         .at_most(PATIENCE)
@@ -238,6 +237,13 @@ pub async fn reach(client: &Client, css: &str) -> Element {
         )
         .await
         .unwrap();
+    element
+}
+
+/// [`scrolled_to`] the element matching `css` and, if it is in a lazy island (hydrated only
+/// when a reader comes near it), waits until that island is hydrated.
+pub async fn reach(client: &Client, css: &str) -> Element {
+    let element = scrolled_to(client, css).await;
     wait_until(
         client,
         &island_ready(&format!("document.querySelector({css:?})")),
@@ -323,20 +329,7 @@ pub async fn click(client: &Client, css: &str) {
 /// Scrolls the element matching `css` into view and clicks it at once, without waiting for any
 /// island: for controls that need no code, on pages whose code does not run.
 pub async fn click_now(client: &Client, css: &str) {
-    let element = client
-        .wait()
-        .at_most(PATIENCE)
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("no element matches {css}: {e}"));
-    let arg = serde_json::to_value(&element).unwrap();
-    client
-        .execute(
-            "arguments[0].scrollIntoView({ block: 'center' })",
-            vec![arg],
-        )
-        .await
-        .unwrap();
+    let element = scrolled_to(client, css).await;
     element
         .click()
         .await
