@@ -8,7 +8,6 @@ use std::sync::Arc;
 use leptos::either::Either;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::JsCast;
 
 use explainer_core::content::model::{FaqEntry, Labels};
 use explainer_core::content::numbers::Digits;
@@ -357,18 +356,14 @@ fn faq_entry(
     };
     // The platform opens and closes the answer (a click, Enter or Space on the question, a
     // find in the page); the island follows, and opens it when a link, the filter or Show all
-    // asks.
-    let on_toggle = move |event: web_sys::Event| {
-        if let Some(details) = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-        {
+    // asks: applied after hydration, never during it, since hydration would close an answer the
+    // browser opened before the island woke (the state reads those first, in `restore`).
+    let details = NodeRef::<leptos::html::Details>::new();
+    let on_toggle = move |_: web_sys::Event| {
+        if let Some(details) = details.get_untracked() {
             set_open(details.open());
         }
     };
-    // Applied after hydration, never during it: hydration would close an answer the browser
-    // opened before the island woke (the state reads those first, in `restore`).
-    let details = NodeRef::<leptos::html::Details>::new();
     Effect::new(move |_| {
         let open = is_open.get();
         if let Some(details) = details.get() {

@@ -6,7 +6,7 @@
 use fantoccini::Client;
 use serde_json::{json, Value};
 
-use crate::support::browser::{scrolled_to, touch};
+use crate::support::browser::{assert_frame_fits_content, scrolled_to, touch};
 use crate::support::engines::{with_engine, Engine};
 use crate::support::server::{Reply, StaticServer};
 use crate::support::{content, dist_dir};
@@ -190,22 +190,7 @@ async fn a_frame_is_sized_to_its_content_in_firefox_and_webkit() {
                 "return document.querySelector('iframe').getBoundingClientRect().height > 1000",
             )
             .await;
-            let frame = eval(
-                &client,
-                "return document.querySelector('iframe').getBoundingClientRect().height",
-            )
-            .await;
-            client.clone().enter_frame(0).await.unwrap();
-            let inner = eval(
-                &client,
-                "return document.body.getBoundingClientRect().height",
-            )
-            .await;
-            let (frame, inner) = (frame.as_f64().unwrap(), inner.as_f64().unwrap());
-            assert!(
-                (frame - inner).abs() <= 3.0,
-                "{engine:?}: frame {frame} px, content {inner} px"
-            );
+            assert_frame_fits_content(&client, &format!("{engine:?}")).await;
         })
         .await;
     }

@@ -8,7 +8,9 @@ use std::sync::Arc;
 use fantoccini::Client;
 use serde_json::json;
 
-use crate::support::browser::{click, click_now, eval, wait_until, with_browser, HYDRATED};
+use crate::support::browser::{
+    assert_frame_fits_content, click, click_now, eval, wait_until, with_browser, HYDRATED,
+};
 use crate::support::server::{Reply, StaticServer};
 use crate::support::{content, dist_dir, khmer, wasm_file};
 
@@ -103,22 +105,8 @@ async fn a_frame_keeps_its_height_and_its_other_parts_whichever_module_is_missin
             .await;
             client.clone().enter_frame(0).await.unwrap();
             let failed = parts_with_one_module_missing(&client, &module).await;
-            let content = eval(
-                &client,
-                "return document.body.getBoundingClientRect().height",
-            )
-            .await;
             client.clone().enter_parent_frame().await.unwrap();
-            let frame = eval(
-                &client,
-                "return document.querySelector('iframe').getBoundingClientRect().height",
-            )
-            .await;
-            let (content, frame) = (content.as_f64().unwrap(), frame.as_f64().unwrap());
-            assert!(
-                (frame - content).abs() <= 3.0,
-                "{module}: frame {frame} px, content {content} px"
-            );
+            assert_frame_fits_content(&client, &module).await;
             if !failed.is_empty() {
                 failed_somewhere.store(true, Ordering::Relaxed);
             }

@@ -51,13 +51,12 @@ pub fn pages(
     // The no-JavaScript stylesheet and the reading-mode script are found from pages in
     // editions' folders too.
     let mut head = inside(template, "head")?.to_string();
-    for link in ["href=\"static.css\"", "src=\"reading-mode.js\""] {
-        let (attribute, file) = link.split_once('=').unwrap_or_default();
-        let absolute = format!("{attribute}=\"{public_url}{}", &file[1..]);
-        if !head.contains(link) {
-            return Err(format!("index.html: the head has no {link}"));
+    for (attribute, file) in [("href", "static.css"), ("src", "reading-mode.js")] {
+        let relative = format!("{attribute}=\"{file}\"");
+        if !head.contains(&relative) {
+            return Err(format!("index.html: the head has no {relative}"));
         }
-        head = head.replace(link, &absolute);
+        head = head.replace(&relative, &format!("{attribute}=\"{public_url}{file}\""));
     }
     let staged = Staged {
         head: &head,

@@ -165,6 +165,28 @@ pub async fn two_frames(client: &Client) {
         .unwrap_or_else(|e| panic!("waiting for two animation frames: {e}"));
 }
 
+/// Asserts that the page's first frame is as tall as its content, within 3 px, as the host page
+/// sees it: the frame reported its height, and the host set it. `what` names the case.
+pub async fn assert_frame_fits_content(client: &Client, what: &str) {
+    let frame = eval(
+        client,
+        "return document.querySelector('iframe').getBoundingClientRect().height",
+    )
+    .await;
+    client.clone().enter_frame(0).await.unwrap();
+    let content = eval(
+        client,
+        "return document.body.getBoundingClientRect().height",
+    )
+    .await;
+    client.clone().enter_parent_frame().await.unwrap();
+    let (frame, content) = (frame.as_f64().unwrap(), content.as_f64().unwrap());
+    assert!(
+        (frame - content).abs() <= 3.0,
+        "{what}: frame {frame} px, content {content} px"
+    );
+}
+
 /// Touches the page as a reader would (the loader fetches the code on the first sign of use),
 /// then waits until its islands are hydrated and the reader's state (applied in effects after
 /// hydration) is in place. The text shows long before.
