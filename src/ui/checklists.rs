@@ -8,7 +8,10 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use serde::{Deserialize, Serialize};
+
 use crate::ui::clipboard::copy_text;
+use crate::ui::page_text;
 use crate::ui::plan_state::{Notice, PlanState};
 use crate::ui::progress_bar::ProgressBar;
 use explainer_core::content::model::{Checklist, Checklists as ChecklistsContent};
@@ -17,14 +20,30 @@ use explainer_core::plan_export::{export, progress_text, Format};
 
 /// The checklists section's element id, and so its address.
 pub const CHECKLISTS_ID: &str = "checklists";
+/// The name of the "who are you?" radio buttons.
+const ROLE_INPUT_NAME: &str = "plan-role";
 /// Put on the app root while the plan alone is being printed.
 const PRINT_PLAN_CLASS: &str = "explainer--print-plan";
+
+/// The checklists as the island's props, an outline: the page shows their texts, so the props leave them
+/// out ([`ChecklistsContent::without_texts`]) and the island reads back those an export writes.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(transparent)]
+pub struct ChecklistsOutline(pub ChecklistsContent);
+
+impl Serialize for ChecklistsOutline {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.without_texts().serialize(serializer)
+    }
+}
 
 /// The checklists, with the reader's plan restored once hydrated; numbers are written in the
 /// edition's `digits`.
 #[cfg_attr(feature = "lazy-islands", island(lazy))]
 #[cfg_attr(not(feature = "lazy-islands"), island)]
-pub fn Checklists(checklists: ChecklistsContent, digits: Digits) -> impl IntoView {
+pub fn Checklists(checklists: ChecklistsOutline, digits: Digits) -> impl IntoView {
+    let mut checklists = checklists.0;
+    read_back_exported_texts(&mut checklists);
     let checklists = Arc::new(checklists);
     provide_context(digits.clone());
     let state = PlanState::new(&checklists);
@@ -91,6 +110,41 @@ fn put_lists_in_order(
 
 fn list_id(id: &str) -> String {
     format!("list-{id}")
+}
+
+fn item_input_id(id: &str) -> String {
+    format!("item-{id}")
+}
+
+/// Fills in, from the page, the texts an export writes that the props left out: the role
+/// names, the lists' and groups' titles and the items.
+fn read_back_exported_texts(checklists: &mut ChecklistsContent) {
+    for role in &mut checklists.roles {
+        page_text::or_read(
+            &mut role.label,
+            &format!(
+                "input[name=\"{ROLE_INPUT_NAME}\"][value=\"{}\"] + span",
+                role.id
+            ),
+        );
+    }
+    for list in &mut checklists.lists {
+        let list_selector = format!("#{}", list_id(&list.id));
+        page_text::or_read(
+            &mut list.title,
+            &format!("{list_selector} .checklist__title"),
+        );
+        let group_titles = page_text::read_all(&format!("{list_selector} .checklist__group-title"));
+        for (group, title) in list.groups.iter_mut().zip(group_titles) {
+            if group.title.is_empty() {
+                group.title = title;
+            }
+            for item in &mut group.items {
+                let selector = format!("label[for=\"{}\"]", item_input_id(&item.id));
+                page_text::or_read(&mut item.text, &selector);
+            }
+        }
+    }
 }
 
 /// Storage and link notices, each dismissible.
@@ -171,7 +225,7 @@ fn RoleChooser() -> impl IntoView {
                 <label class="choice">
                     <input
                         type="radio"
-                        name="plan-role"
+                        name=ROLE_INPUT_NAME
                         value=role.id.clone()
                         prop:checked=chosen
                         on:change=move |_| state.update(|plan| plan.role = Some(id.clone()))
@@ -207,7 +261,7 @@ fn ChecklistView(list: Checklist) -> impl IntoView {
                 .items
                 .into_iter()
                 .map(|item| {
-                    let input_id = format!("item-{}", item.id);
+                    let input_id = item_input_id(&item.id);
                     let id = item.id.clone();
                     let checked = move || state.with_shown(|plan| plan.is_done(&id));
                     let id = item.id.clone();

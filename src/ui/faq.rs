@@ -9,7 +9,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use explainer_core::content::model::{FaqEntry, Labels};
+use explainer_core::content::model::Labels;
 use explainer_core::content::numbers::Digits;
 use explainer_core::content::template::fill;
 use explainer_core::content::Content;
@@ -18,17 +18,38 @@ use explainer_core::text_match::{match_ranges, matches_all, query_words, split_m
 
 use crate::ui::clipboard::copy_text;
 use crate::ui::deep_link::DeepLinks;
+use crate::ui::page_text;
 use crate::ui::storage::{self, Area};
 
 /// The FAQ section's element id, and so its address (`#faq`).
 pub const FAQ_ID: &str = "faq";
 
-/// One entry as the island gets it: the question and answer, and the title of the section the
-/// answer draws on.
+/// One entry as the island gets it: its id and the section its answer draws on. The page shows
+/// the words (the question, the answer, the section's title), so the props leave them out and
+/// the island reads back those its filter searches.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FaqItem {
-    pub entry: FaqEntry,
-    pub related_title: Option<String>,
+    pub id: String,
+    pub section: Option<String>,
+    #[serde(skip)]
+    pub question: String,
+    #[serde(skip)]
+    pub answer: String,
+    #[serde(skip)]
+    pub section_title: String,
+}
+
+impl FaqItem {
+    fn anchor(&self) -> String {
+        format!("faq-{}", self.id)
+    }
+
+    /// Fills in, from the page, the question and the answer the props left out.
+    fn read_back_texts(&mut self) {
+        let anchor = self.anchor();
+        page_text::or_read(&mut self.question, &format!("#{anchor} .faq__question"));
+        page_text::or_read(&mut self.answer, &format!("#{anchor}-answer > p"));
+    }
 }
 
 /// The interface words the FAQ island shows: only these travel to the browser.
@@ -74,11 +95,14 @@ pub fn faq_items(content: &Content) -> Vec<FaqItem> {
         .faq
         .iter()
         .map(|entry| FaqItem {
-            related_title: entry.section.as_deref().and_then(|id| {
-                let section = content.story.sections.iter().find(|s| s.id == id)?;
-                Some(section.title.clone())
-            }),
-            entry: entry.clone(),
+            id: entry.id.clone(),
+            section: entry.section.clone(),
+            question: entry.question.clone(),
+            answer: entry.answer.clone(),
+            section_title: (entry.section.as_deref())
+                .and_then(|id| content.story.sections.iter().find(|s| s.id == id))
+                .map(|section| section.title.clone())
+                .unwrap_or_default(),
         })
         .collect()
 }
@@ -108,7 +132,7 @@ impl FaqState {
         };
         let ids = known
             .iter()
-            .map(|item| item.entry.id.as_str())
+            .map(|item| item.id.as_str())
             .filter(|id| saved.iter().any(|s| s == id) || shown_by_browser(id));
         self.set_open(ids, true);
     }
@@ -144,7 +168,8 @@ pub fn Faq(content: Arc<Content>) -> impl IntoView {
 /// The interactive FAQ; see the module's note.
 #[cfg_attr(feature = "lazy-islands", island(lazy))]
 #[cfg_attr(not(feature = "lazy-islands"), island)]
-fn FaqIsland(items: Vec<FaqItem>, labels: FaqLabels) -> impl IntoView {
+fn FaqIsland(mut items: Vec<FaqItem>, labels: FaqLabels) -> impl IntoView {
+    items.iter_mut().for_each(FaqItem::read_back_texts);
     let state = FaqState {
         open: RwSignal::new(Vec::new()),
         query: RwSignal::new(String::new()),
@@ -153,7 +178,7 @@ fn FaqIsland(items: Vec<FaqItem>, labels: FaqLabels) -> impl IntoView {
     // Inside the explainer, links to answers open them.
     if let Some(links) = use_context::<DeepLinks>() {
         for item in &items {
-            let id = item.entry.id.clone();
+            let id = item.id.clone();
             links.register(format!("faq-{id}"), move || {
                 state.query.set(String::new());
                 state.set_open([id.as_str()], true);
@@ -174,9 +199,8 @@ fn FaqIsland(items: Vec<FaqItem>, labels: FaqLabels) -> impl IntoView {
             let words = state.query.with(|q| query_words(q));
             items
                 .iter()
-                .map(|item| &item.entry)
-                .filter(|e| matches_all(&[&e.question, &e.answer], &words))
-                .map(|e| e.id.clone())
+                .filter(|item| matches_all(&[&item.question, &item.answer], &words))
+                .map(|item| item.id.clone())
                 .collect::<Vec<_>>()
         }
     });
@@ -195,8 +219,8 @@ fn FaqIsland(items: Vec<FaqItem>, labels: FaqLabels) -> impl IntoView {
             if !words.is_empty() {
                 let found = items
                     .iter()
-                    .filter(|item| !match_ranges(&item.entry.answer, &words).is_empty());
-                state.set_open(found.map(|item| item.entry.id.as_str()), true);
+                    .filter(|item| !match_ranges(&item.answer, &words).is_empty());
+                state.set_open(found.map(|item| item.id.as_str()), true);
             }
             state.query.set(query);
         }
@@ -229,14 +253,14 @@ fn FaqIsland(items: Vec<FaqItem>, labels: FaqLabels) -> impl IntoView {
     };
     let panel_ids = items
         .iter()
-        .map(|item| format!("faq-{}-answer", item.entry.id))
+        .map(|item| format!("{}-answer", item.anchor()))
         .collect::<Vec<_>>()
         .join(" ");
     let entries = items
         .iter()
         .cloned()
         .map(|item| {
-            let id = item.entry.id.clone();
+            let id = item.id.clone();
             let shown = move || shown_ids.with(|ids| ids.contains(&id));
             faq_entry(item, Signal::derive(shown), state, &labels)
         })
@@ -312,34 +336,39 @@ fn faq_entry(
     state: FaqState,
     labels: &FaqLabels,
 ) -> impl IntoView {
+    let anchor = item.anchor();
     let FaqItem {
-        entry,
-        related_title,
+        id,
+        section,
+        question,
+        answer,
+        section_title,
     } = item;
-    let anchor = format!("faq-{}", entry.id);
     let button_id = format!("{anchor}-button");
     let answer_id = format!("{anchor}-answer");
-    let id = entry.id.clone();
-    let is_open = Memo::new(move |_| state.is_open(&id));
+    let is_open = Memo::new({
+        let id = id.clone();
+        move |_| state.is_open(&id)
+    });
     let set_open = {
-        let id = entry.id.clone();
+        let id = id.clone();
         move |open: bool| state.set_open([id.as_str()], open)
     };
-    let related = entry.section.zip(related_title).map(|(section_id, title)| {
+    let related = section.map(|section_id| {
         view! {
             <p class="faq__related">
                 {labels.related_section.clone()}" "
-                <a href=format!("#{section_id}")>{title}</a>
+                <a href=format!("#{section_id}")>{section_title}</a>
             </p>
         }
     });
     let copy = {
-        let (id, anchor) = (entry.id.clone(), anchor.clone());
+        let (id, anchor) = (id.clone(), anchor.clone());
         move |_| copy_link(state, id.clone(), &anchor)
     };
     let copy_message = {
         let (id, copied, failed) = (
-            entry.id.clone(),
+            id.clone(),
             labels.link_copied.clone(),
             labels.copy_failed.clone(),
         );
@@ -381,10 +410,10 @@ fn faq_entry(
             on:toggle=on_toggle
         >
             <summary id=button_id class="faq__button">
-                <h3 class="faq__question">{marked(entry.question, state.query)}</h3>
+                <h3 class="faq__question">{marked(question, state.query)}</h3>
             </summary>
             <div id=answer_id class="faq__answer">
-                <p>{marked(entry.answer, state.query)}</p>
+                <p>{marked(answer, state.query)}</p>
                 {related}
                 <p class="faq__share js-only">
                     <button type="button" class="control faq__copy" on:click=copy>

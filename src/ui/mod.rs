@@ -11,6 +11,7 @@ pub mod frame;
 pub mod glossary;
 pub mod language_switch;
 pub mod page;
+pub mod page_text;
 pub mod perspectives;
 pub mod plan_state;
 pub mod progress_bar;

@@ -10,7 +10,7 @@ use explainer_core::content::model::KeyFact;
 use explainer_core::content::Content;
 
 use crate::ui::app_root::{Edition, PageKind};
-use crate::ui::checklists::{Checklists, CHECKLISTS_ID};
+use crate::ui::checklists::{Checklists, ChecklistsOutline, CHECKLISTS_ID};
 use crate::ui::embed_code::{EmbedCode, EmbedLabels};
 use crate::ui::faq::{Faq, FAQ_ID};
 use crate::ui::language_switch::{LanguageLink, LanguageSwitch};
@@ -19,7 +19,7 @@ use crate::ui::rich_text::{RichText, TermCount};
 use crate::ui::root::ExplainerRoot;
 use crate::ui::scroll::ReadingProgress;
 use crate::ui::section::StorySection;
-use crate::ui::toc::Toc;
+use crate::ui::toc::{Toc, TocPart};
 
 /// The glossary section's element id, and so its address.
 pub const GLOSSARY_ID: &str = "glossary";
@@ -68,7 +68,7 @@ pub fn ExplainerPage(
                             .collect_view()}
                         {content.checklists.clone().map(|checklists| view! {
                             <PartUnavailable text=labels.part_unavailable.clone() />
-                            <Checklists checklists digits=labels.digits.clone() />
+                            <Checklists checklists=ChecklistsOutline(checklists) digits=labels.digits.clone() />
                         })}
                         {(!content.faq.is_empty()).then(|| view! {
                             <PartUnavailable text=labels.part_unavailable.clone() />
@@ -89,26 +89,19 @@ pub fn ExplainerPage(
     }
 }
 
-/// The parts of the page the contents list and the scroll tracker follow, as ids and titles:
-/// every section, then the checklists, the FAQ and the glossary where the content has them.
-pub fn page_parts(content: &Content) -> Vec<(String, String)> {
-    let sections = content
-        .story
-        .sections
-        .iter()
-        .map(|s| (s.id.clone(), s.title.clone()));
-    let checklists = content
-        .checklists
-        .as_ref()
-        .map(|c| (CHECKLISTS_ID.to_string(), c.heading.clone()));
-    let faq =
-        (!content.faq.is_empty()).then(|| (FAQ_ID.to_string(), content.labels.faq_heading.clone()));
-    let glossary = (!content.glossary.is_empty()).then(|| {
-        (
-            GLOSSARY_ID.to_string(),
-            content.labels.glossary_heading.clone(),
-        )
-    });
+/// The parts of the page the contents list and the scroll tracker follow: every section, then
+/// the checklists, the FAQ and the glossary where the content has them.
+pub fn page_parts(content: &Content) -> Vec<TocPart> {
+    let part = |id: &str, title: &str| TocPart {
+        id: id.to_string(),
+        title: title.to_string(),
+    };
+    let sections = (content.story.sections.iter()).map(|s| part(&s.id, &s.title));
+    let checklists = (content.checklists.as_ref()).map(|c| part(CHECKLISTS_ID, &c.heading));
+    let labels = &content.labels;
+    let faq = (!content.faq.is_empty()).then(|| part(FAQ_ID, &labels.faq_heading));
+    let glossary =
+        (!content.glossary.is_empty()).then(|| part(GLOSSARY_ID, &labels.glossary_heading));
     sections
         .chain(checklists)
         .chain(faq)

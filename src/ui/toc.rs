@@ -5,13 +5,22 @@
 
 use leptos::html::Ol;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::ui::scroll::track_scroll;
 
-/// A `nav` named `label` of links to `parts`, given as ids and titles.
+/// One part of the page the contents link to. Its title is on the page, so the props leave it out.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TocPart {
+    pub id: String,
+    #[serde(skip)]
+    pub title: String,
+}
+
+/// A `nav` named `label` of links to `parts`.
 #[island]
-pub fn Toc(label: String, parts: Vec<(String, String)>) -> impl IntoView {
-    let scroll = track_scroll(parts.iter().map(|(id, _)| id.clone()).collect());
+pub fn Toc(label: String, parts: Vec<TocPart>) -> impl IntoView {
+    let scroll = track_scroll(parts.iter().map(|part| part.id.clone()).collect());
     let list = NodeRef::<Ol>::new();
     // On wide screens the list is no popover but a column, and hiding it does nothing.
     let close_menu = move || {
@@ -21,7 +30,7 @@ pub fn Toc(label: String, parts: Vec<(String, String)>) -> impl IntoView {
     };
     let links = parts
         .into_iter()
-        .map(|(id, title)| {
+        .map(|TocPart { id, title }| {
             let href = format!("#{id}");
             let is_current = move || scroll.current.with(|c| c.as_deref() == Some(id.as_str()));
             view! {

@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 
 // The components crate defines the islands' exports; it must be linked in (leptos issue 2083).
 use partnership_explainer::ui::app_root::{HYDRATED_EVENT, MODULE_FAILED_EVENT};
+use partnership_explainer::ui::page_text;
 use partnership_explainer::ui::LAZY_ISLANDS;
 
 /// Put on `<body>` of the page rendered for frames (`embed.html`).
@@ -123,6 +124,8 @@ async fn hydrate_island(island: &web_sys::HtmlElement, exports: &JsValue) {
         call(&children, "$$on_hydrate", &JsValue::NULL);
     }
     let name = island.dataset().get("component").unwrap_or_default();
+    // An island reads back from its own element the texts its props leave out.
+    page_text::set_hydrating(Some(island.clone().into()));
     match call(exports, &name, island) {
         Some(returned) => {
             // A lazy island's hydration is a promise, which resolves once its module arrived.
@@ -140,6 +143,7 @@ async fn hydrate_island(island: &web_sys::HtmlElement, exports: &JsValue) {
         }
         None => web_sys::console::error_1(&format!("explainer: no island named {name}").into()),
     }
+    page_text::set_hydrating(None);
 }
 
 /// Waits for a lazy island's hydration (`promise`): `true` once it is hydrated, `false` if its

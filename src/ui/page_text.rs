@@ -1,0 +1,52 @@
+//! Text the page already shows, which the islands' props leave out: an island reads it back from
+//! its own element as it hydrates. (Hydrating a text leaves the page's text as it is, so an
+//! island built with an empty string shows what was rendered at build time.)
+
+use std::cell::RefCell;
+
+thread_local! {
+    /// The island element being hydrated; islands hydrate one at a time.
+    static HYDRATING: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
+}
+
+/// Names `island` as the one being hydrated, until `None`; called by the wasm entry around each
+/// island's hydration.
+pub fn set_hydrating(island: Option<web_sys::Element>) {
+    HYDRATING.with(|current| *current.borrow_mut() = island);
+}
+
+/// The text of the first element matching `selector` in the island being hydrated, or the empty
+/// string where there is none (at build time, where there is no page).
+pub fn read(selector: &str) -> String {
+    HYDRATING.with(|current| {
+        current
+            .borrow()
+            .as_ref()
+            .and_then(|island| island.query_selector(selector).ok().flatten())
+            .and_then(|element| element.text_content())
+            .unwrap_or_default()
+    })
+}
+
+/// The texts of every element matching `selector` in the island being hydrated, in page order.
+pub fn read_all(selector: &str) -> Vec<String> {
+    HYDRATING.with(|current| {
+        let Some(found) = current
+            .borrow()
+            .as_ref()
+            .and_then(|island| island.query_selector_all(selector).ok())
+        else {
+            return Vec::new();
+        };
+        (0..found.length())
+            .filter_map(|i| found.item(i)?.text_content())
+            .collect()
+    })
+}
+
+/// `text`, or where it was left out of the props, the page's text at `selector`.
+pub fn or_read(text: &mut String, selector: &str) {
+    if text.is_empty() {
+        *text = read(selector);
+    }
+}
