@@ -80,9 +80,12 @@ async fn main() {
         .collect();
 
     let mut records = Vec::new();
+    let mut static_first_control = Vec::new();
     for n in 1..=LOADS {
-        eprintln!("[bench] Chromium, cold load {n} of {LOADS}");
+        eprintln!("[bench] Chromium, cold load {n} of {LOADS}, and the static limit's");
         records.push(page::load(format!("{}/", servers[BUILT].origin)).await);
+        let url = format!("{}/", servers[STATIC_LIMIT].origin);
+        static_first_control.push(page::first_control(url).await);
     }
     let raw = serde_json::to_string_pretty(&records).unwrap();
     std::fs::write(out.join("loads.json"), raw).unwrap();
@@ -125,8 +128,11 @@ async fn main() {
     let report = report::markdown(
         &source,
         &dist,
-        &loads,
-        &khmer_loads,
+        &report::ChromiumLoads {
+            built: &loads,
+            khmer: &khmer_loads,
+            static_first_control: &static_first_control,
+        },
         &variants,
         &series,
         rebuild.as_ref(),
