@@ -39,19 +39,26 @@ fn host_page(html: String) -> StaticServer {
 const SETTLED: &str = "return document.documentElement.hasAttribute('data-hydrated') || \
      [...document.styleSheets].some(s => s.href && s.href.endsWith('/static.css'))";
 
-const PARTS: &str = "const islands = [...document.querySelectorAll('leptos-island')]; \
-     return { \
-       waiting: islands.filter(i => !i.hasAttribute('data-hydrated') && !i.hasAttribute('data-load-failed') \
-         && i.closest('[data-load-failed]') === null && /^(Checklists|FaqIsland|EmbedCode)_/.test(i.dataset.component)).length, \
-       failed: islands.filter(i => i.hasAttribute('data-load-failed')).map(i => i.dataset.component.split('_')[0]), \
-       notes: [...document.querySelectorAll('.part-unavailable')].filter(p => getComputedStyle(p).display !== 'none').length, \
-       staticLayout: [...document.styleSheets].some(s => s.href && s.href.endsWith('/static.css')) }";
+/// What the islands under `root` (a script's expression: the document, or a shadow root) say:
+/// how many lazy ones still wait, which failed, how many notes show, and whether the page
+/// fell back to its static layout.
+fn parts_in(root: &str) -> String {
+    format!(
+        "const root = {root}; const islands = [...root.querySelectorAll('leptos-island')]; \
+         return {{ \
+           waiting: islands.filter(i => !i.hasAttribute('data-hydrated') && !i.hasAttribute('data-load-failed') \
+             && i.closest('[data-load-failed]') === null && /^(Checklists|FaqIsland|EmbedCode)_/.test(i.dataset.component)).length, \
+           failed: islands.filter(i => i.hasAttribute('data-load-failed')).map(i => i.dataset.component.split('_')[0]), \
+           notes: [...root.querySelectorAll('.part-unavailable')].filter(p => getComputedStyle(p).display !== 'none').length, \
+           staticLayout: [...document.styleSheets].some(s => s.href && s.href.endsWith('/static.css')) }}"
+    )
+}
 
 /// Checks the parts of the page the client is on, with `missing` withheld; returns the failed
 /// islands' names.
 async fn parts_with_one_module_missing(client: &Client, missing: &str) -> Vec<String> {
     wait_until(client, SETTLED).await;
-    let parts = eval(client, PARTS).await;
+    let parts = eval(client, &parts_in("document")).await;
     let is_main = missing.ends_with("_bg.wasm");
     assert_eq!(parts["staticLayout"], json!(is_main), "{missing}: {parts}");
     let failed: Vec<String> = serde_json::from_value(parts["failed"].clone()).unwrap();
@@ -169,4 +176,48 @@ async fn the_script_embed_shows_the_story_in_a_frame_when_the_wasm_cannot_run() 
         let _ = app;
     })
     .await;
+}
+
+#[tokio::test]
+async fn the_script_embed_keeps_its_other_parts_whichever_lazy_module_is_missing() {
+    const SHADOW: &str = "document.querySelector('[data-explainer]').shadowRoot";
+    let failed_somewhere = Arc::new(AtomicBool::new(false));
+    for module in modules().into_iter().filter(|m| !m.ends_with("_bg.wasm")) {
+        let app = StaticServer::start(dist_dir());
+        app.set(&format!("/{module}"), Reply::Missing);
+        let base = app.url("/");
+        let host = host_page(format!(
+            "<!doctype html><html><body><p>Host article text.</p>\
+             <div data-explainer></div>\
+             <script type=\"module\" src=\"{base}embed.js\"></script></body></html>"
+        ));
+        let failed_somewhere = failed_somewhere.clone();
+        with_browser(move |client| async move {
+            client.goto(&host.url("/host.html")).await.unwrap();
+            // Every lazy island in the shadow root is hydrated or marked as failed.
+            let settled = format!(
+                "const root = {SHADOW}; return root !== null && root.querySelector('.explainer') !== null && \
+                 [...root.querySelectorAll('leptos-island')].every(i => i.hasAttribute('data-hydrated') || i.hasAttribute('data-load-failed'))"
+            );
+            wait_until(&client, &settled).await;
+            let parts = eval(&client, &parts_in(SHADOW)).await;
+            let failed: Vec<String> = serde_json::from_value(parts["failed"].clone()).unwrap();
+            assert_eq!(parts["notes"], json!(failed.len()), "{module}: a note over each failed part: {parts}");
+            assert_eq!(parts["waiting"], json!(0), "{module}: {parts}");
+            // The story stays in the host, and its reading switch opens every section.
+            eval(&client, &format!("{SHADOW}.querySelector(\"input[name='reading-mode'][value='full']\").click()")).await;
+            wait_until(&client, &format!(
+                "return [...{SHADOW}.querySelectorAll('.story-section__body')].every(b => b.getBoundingClientRect().height > 1)"
+            )).await;
+            if !failed.is_empty() {
+                failed_somewhere.store(true, Ordering::Relaxed);
+            }
+            let _ = app;
+        })
+        .await;
+    }
+    assert!(
+        failed_somewhere.load(Ordering::Relaxed),
+        "withholding a lazy module should fail its part somewhere"
+    );
 }
