@@ -1,7 +1,8 @@
 // Host-page script for the explainer. Sizes its iframes from their height messages, and mounts
 // it into <div data-explainer> elements when loaded as a module: the wasm fetches the explainer
-// rendered at build time (fragment.html) into each element's shadow root and hydrates it. If
-// the wasm cannot run, each element shows the explainer in a frame instead.
+// rendered at build time (fragment.html, or fragment/<part>.html for one part) into each
+// element's shadow root and hydrates it. If the wasm cannot run, each element shows the
+// explainer in a frame instead.
 (function () {
   if (window.__explainerEmbed) return;
   window.__explainerEmbed = 1;
@@ -38,17 +39,21 @@
   });
 
   // Each edition's pages are in a folder named for its language, the reference's (`topLang`,
-  // the language of index.html itself, English when unknown) at the top.
-  function pageOf(host, file, topLang) {
+  // the language of index.html itself, English when unknown) at the top. A part asked for with
+  // data-explainer-part="<part>" has its own pages, in `folder` (embed/ or fragment/); the whole
+  // explainer is `folder`.html.
+  function pageOf(host, folder, topLang) {
     var lang = host.getAttribute("data-explainer-lang");
-    var folder = lang && /^[a-z]{2,3}$/.test(lang) && lang !== (topLang || "en") ? lang + "/" : "";
-    return new URL(folder + file, base);
+    var edition = lang && /^[a-z]{2,3}$/.test(lang) && lang !== (topLang || "en") ? lang + "/" : "";
+    var part = host.getAttribute("data-explainer-part");
+    var file = part && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(part) ? folder + "/" + part + ".html" : folder + ".html";
+    return new URL(edition + file, base);
   }
 
   // Where the wasm cannot run here (blocked, failed, too old a browser), the host shows the
   // explainer in a frame instead, with the same options; the frame reports its own height.
   function frameInstead(host, title, topLang) {
-    var src = pageOf(host, "embed.html", topLang);
+    var src = pageOf(host, "embed", topLang);
     ["theme", "open"].forEach(function (option) {
       var value = host.getAttribute("data-explainer-" + option);
       if (value) src.searchParams.set(option, value);
@@ -71,7 +76,7 @@
       page = new DOMParser().parseFromString(html, "text/html");
       var href = function (selector) { return new URL(page.querySelector(selector).getAttribute("href"), base).href; };
       var css = href('head > link[rel="stylesheet"]');
-      var fragmentOf = function (host) { return pageOf(host, "fragment.html", page.documentElement.lang).href; };
+      var fragmentOf = function (host) { return pageOf(host, "fragment", page.documentElement.lang).href; };
       // The page names its code in a data block (it preloads none: its readers fetch it on use).
       var code = JSON.parse(page.getElementById("explainer-code").textContent);
       var wasm = new URL(code.wasm, base).href;

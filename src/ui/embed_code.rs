@@ -1,32 +1,46 @@
 //! Island: "Embed this", on the explainer's own page only: ready-to-copy snippets for both
-//! ways of putting it in another page, filled in with the address it is served from.
+//! ways of putting it in another page, filled in with the address it is served from. Once
+//! hydrated, an editor picks what to embed (the whole explainer or one part) and in which
+//! edition, and sees it live in a preview at the width they choose.
 
 use explainer_core::content::model::Labels;
+use leptos::ev;
+use leptos::html::Iframe;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::ui::app_root::Edition;
 use crate::ui::clipboard::copy_text;
+use crate::ui::html_text::escape;
 
-/// The iframe snippet and the script snippet for `edition` of an explainer served from `base`
-/// (ending `/`).
-pub fn snippets(base: &str, edition: &Edition, title: &str) -> [String; 2] {
-    let title = title
-        .replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;");
+/// The frame page for `part` (or the whole explainer) of `edition`, under the explainer's `base`.
+pub fn frame_url(base: &str, edition: &Edition, part: Option<&str>) -> String {
     let path = &edition.path;
-    let lang = if path.is_empty() {
+    match part {
+        Some(part) => format!("{base}{path}embed/{part}.html"),
+        None => format!("{base}{path}embed.html"),
+    }
+}
+
+/// The iframe snippet and the script snippet for `part` (or the whole explainer) of `edition`
+/// of an explainer served from `base` (ending `/`).
+pub fn snippets(base: &str, edition: &Edition, title: &str, part: Option<&str>) -> [String; 2] {
+    let title = escape(title);
+    let src = frame_url(base, edition, part);
+    let lang = if edition.path.is_empty() {
         String::new()
     } else {
         format!(" data-explainer-lang=\"{}\"", edition.lang)
     };
+    let part = part.map_or(String::new(), |part| {
+        format!(" data-explainer-part=\"{part}\"")
+    });
     [
         format!(
-            "<iframe src=\"{base}{path}embed.html\" title=\"{title}\" loading=\"lazy\" style=\"width:100%;border:0\"></iframe>\n\
+            "<iframe src=\"{src}\" title=\"{title}\" loading=\"lazy\" style=\"width:100%;border:0\"></iframe>\n\
              <script src=\"{base}embed.js\" async></script>"
         ),
-        format!("<div data-explainer{lang}></div>\n<script type=\"module\" src=\"{base}embed.js\"></script>"),
+        format!("<div data-explainer{lang}{part}></div>\n<script type=\"module\" src=\"{base}embed.js\"></script>"),
     ]
 }
 
@@ -40,6 +54,11 @@ pub struct EmbedLabels {
     pub script_label: String,
     pub copy: String,
     pub copied: String,
+    pub part_label: String,
+    pub whole: String,
+    pub edition_label: String,
+    pub width_label: String,
+    pub preview_label: String,
 }
 
 impl From<&Labels> for EmbedLabels {
@@ -52,8 +71,32 @@ impl From<&Labels> for EmbedLabels {
             script_label: labels.embed_script_label.clone(),
             copy: labels.embed_copy.clone(),
             copied: labels.embed_copied.clone(),
+            part_label: labels.embed_part_label.clone(),
+            whole: labels.embed_whole.clone(),
+            edition_label: labels.embed_edition_label.clone(),
+            width_label: labels.embed_width_label.clone(),
+            preview_label: labels.embed_preview_label.clone(),
         }
     }
+}
+
+/// One choice in a picker: its value, and its name, which the page shows (so the props leave
+/// it out).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Choice {
+    pub value: String,
+    #[serde(skip)]
+    pub name: String,
+}
+
+/// What "Embed this" offers: the parts (by slug) and the editions (by language), this page's
+/// edition first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EmbedChoices {
+    pub parts: Vec<Choice>,
+    pub editions: Vec<Choice>,
+    /// Each edition's folder, in the order of `editions`.
+    pub paths: Vec<String>,
 }
 
 /// The explainer's folder as the page was loaded from it, as an absolute URL ending `/`: the
@@ -69,27 +112,47 @@ fn served_from(edition: &Edition) -> Option<String> {
     )
 }
 
-/// A disclosure holding the two snippets for `edition`, each with a copy button. Rendered for
+/// The preview's width at first, and its bounds, in CSS pixels: a phone's, up to a wide
+/// article column's.
+const PREVIEW_WIDTH: (u32, u32, u32) = (360, 280, 1000);
+
+/// A disclosure holding the two snippets for the chosen part and edition, each with a copy
+/// button, the pickers and the live preview. Rendered for the whole explainer in `edition` at
 /// `base_url` (where the build says it is published); once hydrated, for the address in use.
 #[cfg_attr(feature = "lazy-islands", island(lazy))]
 #[cfg_attr(not(feature = "lazy-islands"), island)]
-pub fn EmbedCode(labels: EmbedLabels, base_url: String, edition: Edition) -> impl IntoView {
+pub fn EmbedCode(
+    labels: EmbedLabels,
+    base_url: String,
+    edition: Edition,
+    choices: EmbedChoices,
+) -> impl IntoView {
     let base = RwSignal::new(base_url);
+    let hydrated = RwSignal::new(false);
     Effect::new({
         let edition = edition.clone();
         move |_| {
             if let Some(here) = served_from(&edition) {
                 base.set(here);
             }
+            hydrated.set(true);
         }
     });
+    let part = RwSignal::new(None::<String>);
+    let chosen_edition = RwSignal::new(edition);
+    let width = RwSignal::new(PREVIEW_WIDTH.0);
     let copied = RwSignal::new(None::<usize>);
     let title = labels.page_title.clone();
-    let snippet = move |index: usize, label: String| {
-        let label_id = format!("embed-code-{index}-label");
+    let code = move |index: usize| {
         let title = title.clone();
-        let edition = edition.clone();
-        let code = move || snippets(&base.get(), &edition, &title)[index].clone();
+        move || {
+            let edition = chosen_edition.get();
+            snippets(&base.get(), &edition, &title, part.get().as_deref())[index].clone()
+        }
+    };
+    let snippet = |index: usize, label: String| {
+        let label_id = format!("embed-code-{index}-label");
+        let code = code(index);
         let copy = {
             let code = code.clone();
             move |_| {
@@ -106,19 +169,128 @@ pub fn EmbedCode(labels: EmbedLabels, base_url: String, edition: Edition) -> imp
             <div class="embed-code__snippet">
                 <p id=label_id.clone() class="embed-code__label">{label}</p>
                 // Text, escaped like any other (a textarea's content would not be).
-                <pre class="embed-code__text" tabindex="0" aria-labelledby=label_id><code>{code.clone()}</code></pre>
+                <pre class="embed-code__text" tabindex="0" aria-labelledby=label_id><code>{code}</code></pre>
                 <button type="button" class="control js-only" on:click=copy>{labels.copy.clone()}</button>
                 <span role="status">{move || (copied.get() == Some(index)).then(|| copied_label.clone())}</span>
             </div>
         }
     };
+    let on_part = move |event: ev::Event| {
+        let value = event_target_value(&event);
+        part.set((!value.is_empty()).then_some(value));
+        copied.set(None);
+    };
+    let paths = choices.paths.clone();
+    let editions = choices.editions.clone();
+    let on_edition = move |event: ev::Event| {
+        let lang = event_target_value(&event);
+        if let Some(i) = editions.iter().position(|choice| choice.value == lang) {
+            chosen_edition.set(Edition {
+                lang,
+                path: paths[i].clone(),
+            });
+            copied.set(None);
+        }
+    };
+    let options = |list: Vec<Choice>| {
+        list.into_iter()
+            .map(|Choice { value, name }| view! { <option value=value>{name}</option> })
+            .collect_view()
+    };
     view! {
         <details class="embed-code">
             <summary class="embed-code__summary">{labels.heading.clone()}</summary>
             <p>{labels.intro.clone()}</p>
+            <div class="embed-code__choices js-only">
+                <label class="embed-code__choice">
+                    <span>{labels.part_label.clone()}</span>
+                    <select class="embed-code__part" on:change=on_part>
+                        <option value="">{labels.whole.clone()}</option>
+                        {options(choices.parts)}
+                    </select>
+                </label>
+                <label class="embed-code__choice">
+                    <span>{labels.edition_label.clone()}</span>
+                    <select class="embed-code__edition" on:change=on_edition>
+                        {options(choices.editions)}
+                    </select>
+                </label>
+            </div>
             {snippet(0, labels.frame_label.clone())}
             {snippet(1, labels.script_label.clone())}
+            <Preview labels=labels.clone() hydrated width base part edition=chosen_edition />
         </details>
+    }
+}
+
+/// The chosen part in its own frame page, at the chosen width, sized to its content as a host
+/// page's `embed.js` would size it. Only once hydrated: without code there is nothing to choose.
+#[component]
+fn Preview(
+    labels: EmbedLabels,
+    hydrated: RwSignal<bool>,
+    width: RwSignal<u32>,
+    base: RwSignal<String>,
+    part: RwSignal<Option<String>>,
+    edition: RwSignal<Edition>,
+) -> impl IntoView {
+    let frame = NodeRef::<Iframe>::new();
+    let height = RwSignal::new(None::<f64>);
+    // The frame page reports its height to its parent, as it does to any host.
+    let _ = window_event_listener(ev::message, move |event| {
+        let Some(frame) = frame.get_untracked() else {
+            return;
+        };
+        let from_frame = frame.content_window().is_some_and(|w| {
+            event
+                .source()
+                .is_some_and(|source| js_sys::Object::is(&source, &w))
+        });
+        let data = event.data();
+        let field = |name: &str| js_sys::Reflect::get(&data, &name.into()).ok();
+        let is_height = field("explainer").and_then(|v| v.as_string()).as_deref() == Some("height");
+        if from_frame && is_height {
+            height.set(field("height").and_then(|v| v.as_f64()));
+        }
+    });
+    let src = move || frame_url(&base.get(), &edition.get(), part.get().as_deref());
+    let (initial, least, most) = PREVIEW_WIDTH;
+    move || {
+        hydrated.get().then(|| {
+            let labels = labels.clone();
+            view! {
+                <div class="embed-code__preview">
+                    <label class="embed-code__choice">
+                        <span>{labels.width_label.clone()}</span>
+                        <input
+                            type="range"
+                            class="embed-code__width"
+                            min=least
+                            max=most
+                            step="10"
+                            value=initial
+                            on:input=move |event| {
+                                if let Ok(value) = event_target_value(&event).parse() {
+                                    width.set(value);
+                                }
+                            }
+                        />
+                        <output>{move || format!("{} px", width.get())}</output>
+                    </label>
+                    <p class="embed-code__label">{labels.preview_label.clone()}</p>
+                    <div class="embed-code__frame-box">
+                        <iframe
+                            class="embed-code__frame"
+                            title=labels.preview_label.clone()
+                            src=src
+                            node_ref=frame
+                            style:width=move || format!("{}px", width.get())
+                            style:height=move || height.get().map(|h| format!("{}px", h.ceil()))
+                        ></iframe>
+                    </div>
+                </div>
+            }
+        })
     }
 }
 
@@ -136,6 +308,7 @@ mod tests {
             "https://news.example/graphics/explainer/",
             &english,
             "Trade & \"ties\"",
+            None,
         );
         assert!(
             frame.starts_with("<iframe src=\"https://news.example/graphics/explainer/embed.html\"")
@@ -156,9 +329,22 @@ mod tests {
             lang: "km".into(),
             path: "km/".into(),
         };
-        let [frame, script] = snippets("https://news.example/x/", &khmer, "T");
+        let [frame, script] = snippets("https://news.example/x/", &khmer, "T", None);
         assert!(frame.starts_with("<iframe src=\"https://news.example/x/km/embed.html\""));
         assert!(frame.contains("<script src=\"https://news.example/x/embed.js\" async>"));
         assert!(script.starts_with("<div data-explainer data-explainer-lang=\"km\"></div>"));
+    }
+
+    #[test]
+    fn a_part_frames_its_own_page_and_names_itself_to_the_script() {
+        let khmer = Edition {
+            lang: "km".into(),
+            path: "km/".into(),
+        };
+        let [frame, script] = snippets("https://news.example/x/", &khmer, "T", Some("faq"));
+        assert!(frame.starts_with("<iframe src=\"https://news.example/x/km/embed/faq.html\""));
+        assert!(script.starts_with(
+            "<div data-explainer data-explainer-lang=\"km\" data-explainer-part=\"faq\"></div>"
+        ));
     }
 }

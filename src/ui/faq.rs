@@ -159,16 +159,19 @@ impl FaqState {
     }
 }
 
-/// The FAQ section: `items` with the interface's `labels`.
+/// The FAQ section of `content`. An answer's link to the section it draws on points into this
+/// page, or where the sections are not on it, to `sections_page` (opened outside a frame).
 #[component]
-pub fn Faq(content: Arc<Content>) -> impl IntoView {
-    view! { <FaqIsland items=faq_items(&content) labels=FaqLabels::from(&content.labels) /> }
+pub fn Faq(content: Arc<Content>, sections_page: String) -> impl IntoView {
+    view! {
+        <FaqIsland items=faq_items(&content) labels=FaqLabels::from(&content.labels) sections_page />
+    }
 }
 
 /// The interactive FAQ; see the module's note.
 #[cfg_attr(feature = "lazy-islands", island(lazy))]
 #[cfg_attr(not(feature = "lazy-islands"), island)]
-fn FaqIsland(mut items: Vec<FaqItem>, labels: FaqLabels) -> impl IntoView {
+fn FaqIsland(mut items: Vec<FaqItem>, labels: FaqLabels, sections_page: String) -> impl IntoView {
     items.iter_mut().for_each(FaqItem::read_back_texts);
     let state = FaqState {
         open: RwSignal::new(Vec::new()),
@@ -262,7 +265,7 @@ fn FaqIsland(mut items: Vec<FaqItem>, labels: FaqLabels) -> impl IntoView {
         .map(|item| {
             let id = item.id.clone();
             let shown = move || shown_ids.with(|ids| ids.contains(&id));
-            faq_entry(item, Signal::derive(shown), state, &labels)
+            faq_entry(item, Signal::derive(shown), state, &labels, &sections_page)
         })
         .collect_view();
     view! {
@@ -335,6 +338,7 @@ fn faq_entry(
     shown: Signal<bool>,
     state: FaqState,
     labels: &FaqLabels,
+    sections_page: &str,
 ) -> impl IntoView {
     let anchor = item.anchor();
     let FaqItem {
@@ -358,7 +362,12 @@ fn faq_entry(
         view! {
             <p class="faq__related">
                 {labels.related_section.clone()}" "
-                <a href=format!("#{section_id}")>{section_title}</a>
+                <a
+                    href=format!("{sections_page}#{section_id}")
+                    target=(!sections_page.is_empty()).then_some("_blank")
+                >
+                    {section_title}
+                </a>
             </p>
         }
     });

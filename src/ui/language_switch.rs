@@ -16,6 +16,8 @@ pub struct LanguageLink {
     pub name: String,
     /// The edition's page of the same kind, relative to this one (`km/`, `../embed.html`).
     pub href: String,
+    /// The edition's folder under the explainer's (`km/`; empty for the reference edition).
+    pub path: String,
 }
 
 /// The class of every such link; the root island finds them by it.

@@ -4,14 +4,17 @@
 pub mod app_root;
 pub mod checklists;
 pub mod clipboard;
+pub mod dateline;
 pub mod deep_link;
 pub mod embed_code;
 pub mod faq;
 pub mod frame;
 pub mod glossary;
+pub mod html_text;
 pub mod language_switch;
 pub mod page;
 pub mod page_text;
+pub mod part_page;
 pub mod perspectives;
 pub mod plan_state;
 pub mod progress_bar;

@@ -7,11 +7,13 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use explainer_core::content::model::KeyFact;
+use explainer_core::content::parts::embeddable_parts;
 use explainer_core::content::Content;
 
 use crate::ui::app_root::{Edition, PageKind};
 use crate::ui::checklists::{Checklists, ChecklistsOutline, CHECKLISTS_ID};
-use crate::ui::embed_code::{EmbedCode, EmbedLabels};
+use crate::ui::dateline::Dateline;
+use crate::ui::embed_code::{Choice, EmbedChoices, EmbedCode, EmbedLabels};
 use crate::ui::faq::{Faq, FAQ_ID};
 use crate::ui::language_switch::{LanguageLink, LanguageSwitch};
 use crate::ui::reading::ReadingModeSwitch;
@@ -41,6 +43,7 @@ pub fn ExplainerPage(
     let story = content.story.clone();
     let parts = page_parts(&content);
     let own_page = kind == PageKind::Page;
+    let embed_choices = embed_choices(&content, &edition, &languages);
     view! {
         <ExplainerRoot kind lang=content.lang.clone()>
             <div class="story">
@@ -51,6 +54,7 @@ pub fn ExplainerPage(
                     <p class="story-header__kicker">{story.kicker}</p>
                     <h1 class="story-header__headline">{story.headline}</h1>
                     <p class="story-header__standfirst"><RichText text=story.standfirst /></p>
+                    <Dateline publication=content.publication.clone() labels=labels.clone() />
                     <KeyFacts title=labels.key_facts.clone() facts=story.key_facts />
                 </header>
                 <div class="story-layout">
@@ -72,7 +76,7 @@ pub fn ExplainerPage(
                         })}
                         {(!content.faq.is_empty()).then(|| view! {
                             <PartUnavailable text=labels.part_unavailable.clone() />
-                            <Faq content=content.clone() />
+                            <Faq content=content.clone() sections_page=String::new() />
                         })}
                         <GlossaryList content=content.clone() />
                     </main>
@@ -81,7 +85,12 @@ pub fn ExplainerPage(
                     <p>{labels.source_note.clone()}</p>
                     {own_page.then(|| view! {
                         <PartUnavailable text=labels.part_unavailable.clone() />
-                        <EmbedCode labels=EmbedLabels::from(&labels) base_url edition />
+                        <EmbedCode
+                            labels=EmbedLabels::from(&labels)
+                            base_url
+                            choices=embed_choices
+                            edition
+                        />
                     })}
                 </footer>
             </div>
@@ -109,9 +118,37 @@ pub fn page_parts(content: &Content) -> Vec<TocPart> {
         .collect()
 }
 
+/// What "Embed this" offers on `edition`'s page: its parts, and every edition (this one first,
+/// then those of `languages`).
+fn embed_choices(content: &Content, edition: &Edition, languages: &[LanguageLink]) -> EmbedChoices {
+    let parts = (embeddable_parts(content).into_iter())
+        .map(|part| Choice {
+            value: part.slug,
+            name: part.name,
+        })
+        .collect();
+    let own = (&edition.lang, &content.labels.language_name, &edition.path);
+    let others = (languages.iter()).map(|link| (&link.lang, &link.name, &link.path));
+    let (editions, paths) = std::iter::once(own)
+        .chain(others)
+        .map(|(lang, name, path)| {
+            let choice = Choice {
+                value: lang.clone(),
+                name: name.clone(),
+            };
+            (choice, path.clone())
+        })
+        .unzip();
+    EmbedChoices {
+        parts,
+        editions,
+        paths,
+    }
+}
+
 /// The strip of labelled facts under the headline.
 #[component]
-fn KeyFacts(title: String, facts: Vec<KeyFact>) -> impl IntoView {
+pub fn KeyFacts(title: String, facts: Vec<KeyFact>) -> impl IntoView {
     (!facts.is_empty()).then(|| {
         view! {
             <section class="key-facts" aria-labelledby="key-facts-title">
@@ -161,6 +198,6 @@ fn GlossaryList(content: Arc<Content>) -> impl IntoView {
 /// code could not be loaded: the part stays as rendered, readable in full, and says why its
 /// controls are gone.
 #[component]
-fn PartUnavailable(text: String) -> impl IntoView {
+pub fn PartUnavailable(text: String) -> impl IntoView {
     view! { <p class="part-unavailable">{text}</p> }
 }

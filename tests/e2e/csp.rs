@@ -82,8 +82,7 @@ fn the_served_pages_have_no_inline_script_or_style() {
             .collect();
         assert_eq!(styled, Vec::<&str>::new(), "{name}: inline styles");
         for tag in tags(page.as_str()).filter(|tag| tag.starts_with("script")) {
-            // Data, not code: the FAQ's JSON-LD, and the block naming the code for the script
-            // embed.
+            // Data, not code: the JSON-LD, and the block naming the code for the script embed.
             if tag.contains("type=\"application/ld+json\"")
                 || tag.contains("type=\"application/json\"")
             {

@@ -444,9 +444,14 @@ async fn the_own_page_offers_both_snippets_and_the_demo_page_shows_both_modes() 
 
         client.goto(&app.url("/demo.html")).await.unwrap();
         wait_until(&client, "const r = document.querySelector('[data-explainer]').shadowRoot; return !!(r && r.querySelector('leptos-island[data-hydrated]'))").await;
-        wait_until(&client, "return document.querySelector('iframe').getBoundingClientRect().height > 800").await;
+        wait_until(&client, "return document.querySelector('iframe[src$=\"/embed.html\"]').getBoundingClientRect().height > 800").await;
         let mounted = eval(&client, "return document.querySelector('[data-explainer]').shadowRoot.querySelector('h1').textContent").await;
         assert_eq!(mounted, json!(headline));
+        // And two parts alone: the key facts in a frame sized to them, the FAQ by the script.
+        wait_until(&client, "const f = document.querySelector('iframe[src$=\"/embed/key-facts.html\"]'); \
+            return f.style.height !== '' && f.getBoundingClientRect().height < 1500").await;
+        wait_until(&client, "const r = document.querySelector('[data-explainer-part=\"faq\"]').shadowRoot; \
+            return !!(r && r.querySelector('leptos-island[data-hydrated] .faq') && !r.querySelector('.story-section'))").await;
     })
     .await;
 }

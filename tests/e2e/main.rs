@@ -15,6 +15,7 @@ mod hydration;
 mod khmer;
 mod layout;
 mod lazy;
+mod parts;
 mod story;
 mod support;
 mod without_javascript;

@@ -503,3 +503,44 @@ fn the_khmer_edition_is_valid_and_matches_the_english_in_ids_and_shape() {
     );
     assert!(problems.is_empty(), "{problems:?}");
 }
+
+#[test]
+fn a_section_cannot_take_the_slug_of_another_part() {
+    let mut doc = fixture();
+    doc["story"]["sections"][0]["id"] = json!("faq");
+    doc["faq"][0]["section"] = json!("faq");
+    assert_eq!(
+        problems(&doc),
+        ["story.sections[0].id: \"faq\" names another part of the page; a section cannot take it"]
+    );
+}
+
+#[test]
+fn publishing_dates_are_checked_at_their_places() {
+    let mut doc = fixture();
+    doc["publication"]["published"] = json!("2026-02-30");
+    doc["publication"]["updated"] = json!("yesterday");
+    assert_eq!(
+        problems(&doc),
+        [
+            "publication.published: \"2026-02-30\" names no day of the calendar",
+            "publication.updated: \"yesterday\" is not a date: expected an ISO 8601 date such as 2026-12-01 or 2026-12-01T09:30+07:00",
+        ]
+    );
+    let mut doc = fixture();
+    doc["publication"]["updated"] = json!("2026-11-29T23:00Z");
+    assert_eq!(
+        problems(&doc),
+        ["publication.updated: \"2026-11-29T23:00Z\" is before the first publication, \"2026-11-30\""]
+    );
+    let mut doc = fixture();
+    doc["labels"]["months"] = json!(["January"]);
+    doc["labels"]["date_format"] = json!("{day} {month}");
+    assert_eq!(
+        problems(&doc),
+        [
+            "labels.date_format: must contain the blank {year}",
+            "labels.months: needs the twelve months' names, January first; found 1",
+        ]
+    );
+}

@@ -1,11 +1,13 @@
 //! What crawlers and link previews read: the page's title and description, its canonical
-//! address, Open Graph and Twitter card tags, and (on the explainer's own page) the FAQ as
-//! schema.org JSON-LD. All from the content file, escaped.
+//! address, Open Graph, article dates and Twitter card tags, and (on the explainer's own page)
+//! the page as a `NewsArticle` and the FAQ as a `FAQPage` in schema.org JSON-LD. All from the
+//! content file, escaped.
 
-use explainer_core::content::schema_org::faq_page;
+use explainer_core::content::schema_org::{faq_page, news_article};
 use explainer_core::content::Content;
 
 use partnership_explainer::ui::app_root::PageKind;
+pub use partnership_explainer::ui::html_text::escape;
 
 /// An edition of the story, as other pages point to it.
 pub struct Alternate {
@@ -38,6 +40,14 @@ pub fn head_tags(
             "<meta property=\"og:locale\" content=\"{}\">",
             escape(&content.lang)
         ),
+        format!(
+            "<meta property=\"article:published_time\" content=\"{}\">",
+            escape(&content.publication.published)
+        ),
+        format!(
+            "<meta property=\"article:modified_time\" content=\"{}\">",
+            escape(&content.publication.updated)
+        ),
         "<meta name=\"twitter:card\" content=\"summary\">".to_string(),
         format!("<meta name=\"twitter:title\" content=\"{title}\">"),
         format!("<meta name=\"twitter:description\" content=\"{description}\">"),
@@ -56,23 +66,22 @@ pub fn head_tags(
         ));
     }
     match kind {
-        PageKind::Page if !content.faq.is_empty() => tags.push(format!(
-            "<script type=\"application/ld+json\">{}</script>",
-            json_in_script(&faq_page(content).to_string())
-        )),
+        PageKind::Page => {
+            let faq = (!content.faq.is_empty()).then(|| faq_page(content));
+            for document in [Some(news_article(content, page_url)), faq]
+                .into_iter()
+                .flatten()
+            {
+                tags.push(format!(
+                    "<script type=\"application/ld+json\">{}</script>",
+                    json_in_script(&document.to_string())
+                ));
+            }
+        }
         PageKind::Frame => tags.push("<meta name=\"robots\" content=\"noindex\">".to_string()),
-        _ => {}
+        PageKind::Fragment => {}
     }
     tags.join("\n    ")
-}
-
-/// `text` made safe inside HTML text and quoted attribute values.
-pub fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
 }
 
 /// JSON that cannot end its `<script>` element early: every `<` is written as `\u003c`, which
@@ -84,14 +93,6 @@ fn json_in_script(json: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn markup_in_text_is_escaped() {
-        assert_eq!(
-            escape("<b onclick=\"x\">'&'</b>"),
-            "&lt;b onclick=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/b&gt;"
-        );
-    }
 
     #[test]
     fn json_cannot_close_its_script() {

@@ -1,20 +1,27 @@
 //! The pages the build writes for each edition of the story, each rendered from its content
 //! with the app's own components around what Trunk staged in `index.html` (its stylesheet,
 //! preloads and loader): `index.html` (the explainer's own page), `embed.html` (for frames)
-//! and `fragment.html` (the markup alone, for the script embed), in the edition's folder.
+//! and `fragment.html` (the markup alone, for the script embed), in the edition's folder; and
+//! for each part that embeds alone, `embed/<part>.html` and `fragment/<part>.html`.
 
 use std::sync::Arc;
 
+use explainer_core::content::parts::{embeddable_parts, EmbeddablePart};
 use explainer_core::content::Content;
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
 use partnership_explainer::ui::app_root::{Edition, PageKind};
 use partnership_explainer::ui::language_switch::LanguageLink;
 use partnership_explainer::ui::page::ExplainerPage;
+use partnership_explainer::ui::part_page::PartPage;
 
 use crate::content_files::CheckedEdition;
 use crate::head::{escape, head_tags, Alternate};
 use crate::BuildSettings;
+
+/// Put on `<body>` of the pages rendered for frames (`embed.html`, `embed/<part>.html`): the
+/// loader reports their height to the host.
+const FRAME_BODY_CLASS: &str = "explainer-page explainer-frame";
 
 /// One file to write into the bundle, at `file` (relative to its top).
 pub struct Page {
@@ -77,29 +84,43 @@ pub fn pages(
             lang: content.lang.clone(),
             path: edition.path.clone(),
         };
-        let page = |kind: PageKind, body_class: &str| {
-            let links = language_links(editions, edition, kind);
+        let document = |kind: PageKind, body_class: &str, explainer: String| {
             format!(
                 "<!doctype html>\n<html lang=\"{lang}\">\n<head>{head}\n    {tags}\n</head>\n<body class=\"{body_class}\">{explainer}{scripts}</body>\n</html>\n",
                 lang = escape(&content.lang),
                 head = staged.head.trim_end(),
                 tags = head_tags(&content, kind, &format!("{base}{}", edition.path), &alternates),
-                explainer = render(&content, kind, base, &here, links),
                 scripts = staged.body,
             )
         };
+        let whole = |kind: PageKind| {
+            let links = language_links(editions, edition, kind);
+            render(&content, kind, base, &here, links)
+        };
         pages.push(Page {
             file: format!("{}index.html", edition.path),
-            html: page(PageKind::Page, "explainer-page"),
+            html: document(PageKind::Page, "explainer-page", whole(PageKind::Page)),
         });
         pages.push(Page {
             file: format!("{}embed.html", edition.path),
-            html: page(PageKind::Frame, "explainer-page explainer-frame"),
+            html: document(PageKind::Frame, FRAME_BODY_CLASS, whole(PageKind::Frame)),
         });
         pages.push(Page {
             file: format!("{}fragment.html", edition.path),
-            html: render(&content, PageKind::Fragment, base, &here, Vec::new()),
+            html: whole(PageKind::Fragment),
         });
+        let full_page = format!("{base}{}", edition.path);
+        for part in embeddable_parts(&content) {
+            let alone = |kind: PageKind| render_part(&content, kind, &part, &full_page);
+            pages.push(Page {
+                file: format!("{}embed/{}.html", edition.path, part.slug),
+                html: document(PageKind::Frame, FRAME_BODY_CLASS, alone(PageKind::Frame)),
+            });
+            pages.push(Page {
+                file: format!("{}fragment/{}.html", edition.path, part.slug),
+                html: alone(PageKind::Fragment),
+            });
+        }
     }
     Ok(pages)
 }
@@ -124,6 +145,7 @@ fn language_links(
             lang: other.content.lang.clone(),
             name: other.content.labels.language_name.clone(),
             href: format!("{up}{}{file}", other.path),
+            path: other.path.clone(),
         })
         .collect()
 }
@@ -136,12 +158,27 @@ pub fn render(
     edition: &Edition,
     languages: Vec<LanguageLink>,
 ) -> String {
-    // Islands mode: nothing is marked for hydration except the islands themselves.
+    let content = content.clone();
+    let base_url = base_url.to_string();
+    let edition = edition.clone();
+    in_islands_mode(move || view! { <ExplainerPage content kind base_url edition languages /> })
+}
+
+/// `part` of the explainer alone as HTML, as `kind` of page shows it; `full_page` is the
+/// address of the edition's own page.
+pub fn render_part(
+    content: &Arc<Content>,
+    kind: PageKind,
+    part: &EmbeddablePart,
+    full_page: &str,
+) -> String {
+    let (content, part, full_page) = (content.clone(), part.clone(), full_page.to_string());
+    in_islands_mode(move || view! { <PartPage content kind part full_page /> })
+}
+
+/// The view `make` builds, as HTML, rendered in islands mode: nothing is marked for hydration
+/// except the islands themselves.
+fn in_islands_mode<V: RenderHtml>(make: impl FnOnce() -> V) -> String {
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new_islands())));
-    owner.with(|| {
-        let content = content.clone();
-        let base_url = base_url.to_string();
-        let edition = edition.clone();
-        view! { <ExplainerPage content kind base_url edition languages /> }.to_html()
-    })
+    owner.with(|| make().to_html())
 }

@@ -472,8 +472,9 @@ fn stale_translations_are_listed_by_place_and_recorded_once_brought_up_to_date()
     // Nothing recorded yet: every string is listed, and the last line says what to do.
     let unrecorded = stale_places();
     assert!(
-        unrecorded[0]
-            .ends_with("labels.page_title: no record of the reference text it was translated from"),
+        unrecorded[0].ends_with(
+            "publication.publisher: no record of the reference text it was translated from"
+        ),
         "{}",
         unrecorded[0]
     );
@@ -488,7 +489,7 @@ fn stale_translations_are_listed_by_place_and_recorded_once_brought_up_to_date()
     // The rest of the file is as it was, the record added at its end.
     let rewritten = std::fs::read_to_string(&km).unwrap();
     assert!(rewritten.starts_with(written.trim_end_matches("\n}\n")));
-    assert!(rewritten.contains("\n  \"translated_from\": {\n    \"labels.page_title\": \""));
+    assert!(rewritten.contains("\n  \"translated_from\": {\n    \"publication.publisher\": \""));
 
     // The English changes: that one place is listed, and the build still goes on.
     let mut changed: Value = serde_json::from_str(SHIPPED).unwrap();
@@ -564,4 +565,110 @@ fn a_template_without_the_reading_mode_script_stops_the_build() {
         .err()
         .unwrap();
     assert_eq!(err, "index.html: the head has no src=\"reading-mode.js\"");
+}
+
+#[test]
+fn a_bad_or_backward_date_stops_the_build_at_its_place() {
+    let path = broken_file("bad-date.json", |doc| {
+        doc["publication"]["published"] = Value::from("1 December 2026");
+    });
+    let report = build_check(&path);
+    assert!(
+        report.starts_with(&format!(
+            "{}: publication.published: \"1 December 2026\" is not a date",
+            path.display()
+        )),
+        "{report}"
+    );
+    let path = broken_file("backward-date.json", |doc| {
+        doc["publication"]["published"] = Value::from("2026-12-02");
+        doc["publication"]["updated"] = Value::from("2026-12-01T23:00+07:00");
+    });
+    let report = build_check(&path);
+    assert!(
+        report.starts_with(&format!(
+            "{}: publication.updated: \"2026-12-01T23:00+07:00\" is before the first publication",
+            path.display()
+        )),
+        "{report}"
+    );
+}
+
+#[test]
+fn the_dateline_writes_each_editions_dates_and_shows_an_update_on_a_later_day() {
+    let khmer: Content =
+        parse_content(include_str!("../../../public/content/km.json")).expect("km.json is valid");
+    let mut updated = khmer.clone();
+    updated.publication.published = "2026-01-31".into();
+    updated.publication.updated = "2026-02-03T10:00+07:00".into();
+    let edition = Edition {
+        lang: "km".into(),
+        path: "km/".into(),
+    };
+    let dateline = |content: Content| {
+        let html = explainer_prerender::render::render(
+            &Arc::new(content),
+            PageKind::Page,
+            BASE,
+            &edition,
+            Vec::new(),
+        );
+        let start = html.find("<p class=\"dateline\">").expect("a dateline");
+        let end = start + html[start..].find("</p>").unwrap();
+        let text = text_of(&html[start..end]);
+        (
+            text.split_whitespace().collect::<Vec<_>>().join(" "),
+            html[start..end].to_string(),
+        )
+    };
+    let (text, _) = dateline(khmer.clone());
+    // Published the same day it was last updated: one date, in Khmer words and digits.
+    assert_eq!(text, "ចុះផ្សាយ ថ្ងៃទី១ ខែធ្នូ ឆ្នាំ២០២៦");
+    let (text, html) = dateline(updated);
+    assert_eq!(
+        text,
+        "ចុះផ្សាយ ថ្ងៃទី៣១ ខែមករា ឆ្នាំ២០២៦ · ធ្វើបច្ចុប្បន្នភាព ថ្ងៃទី៣ ខែកុម្ភៈ ឆ្នាំ២០២៦"
+    );
+    assert!(html.contains("<time datetime=\"2026-01-31\">"), "{html}");
+    assert!(
+        html.contains("<time datetime=\"2026-02-03T10:00+07:00\">"),
+        "{html}"
+    );
+}
+
+#[test]
+fn the_head_carries_the_dates_and_the_page_a_news_article() {
+    let content = shipped();
+    let url = "https://example.org/explainer/";
+    let head = explainer_prerender::head::head_tags(&content, PageKind::Page, url, &[]);
+    let publication = &content.publication;
+    for (property, value) in [
+        ("article:published_time", &publication.published),
+        ("article:modified_time", &publication.updated),
+    ] {
+        let tag = format!("<meta property=\"{property}\" content=\"{value}\">");
+        assert!(head.contains(&tag), "no {tag}");
+    }
+    let documents: Vec<Value> = head
+        .split("<script type=\"application/ld+json\">")
+        .skip(1)
+        .map(|rest| serde_json::from_str(&rest[..rest.find("</script>").unwrap()]).unwrap())
+        .collect();
+    let types: Vec<&Value> = documents.iter().map(|d| &d["@type"]).collect();
+    assert_eq!(types, ["NewsArticle", "FAQPage"]);
+    let article = &documents[0];
+    assert_eq!(article["headline"], content.story.headline.as_str());
+    assert_eq!(
+        article["description"],
+        content.labels.page_description.as_str()
+    );
+    assert_eq!(article["datePublished"], publication.published.as_str());
+    assert_eq!(article["dateModified"], publication.updated.as_str());
+    assert_eq!(article["inLanguage"], "en");
+    assert_eq!(article["url"], url);
+    assert_eq!(article["publisher"]["name"], publication.publisher.as_str());
+    // Frames carry the dates but no JSON-LD: the page itself is the article.
+    let frame = explainer_prerender::head::head_tags(&content, PageKind::Frame, url, &[]);
+    assert!(frame.contains("article:published_time"));
+    assert!(!frame.contains("application/ld+json"));
 }

@@ -1,10 +1,12 @@
 //! The story as data: its typed model, how a file is parsed and checked, inline markup, label
-//! templates and the FAQ's schema.org form.
+//! templates, publishing dates, the parts that embed alone and the schema.org forms.
 
+pub mod dates;
 pub mod editions;
 pub mod inline;
 pub mod model;
 pub mod numbers;
+pub mod parts;
 pub mod schema_org;
 pub mod template;
 pub mod translations;

@@ -23,10 +23,24 @@ pub struct Content {
     pub faq: Vec<FaqEntry>,
     /// Opportunity checklists a reader can work through; absent when the story has none.
     pub checklists: Option<Checklists>,
+    /// Who publishes this edition, and when.
+    pub publication: Publication,
     /// In a translated edition, for editors only: each translated string's place and a short
     /// hash of the reference text it was translated from (see [`super::translations`]).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub translated_from: BTreeMap<String, String>,
+}
+
+/// The newsroom's publishing of this edition (not facts about the story): ISO 8601 dates, such
+/// as `2026-12-01` or `2026-12-01T09:00+07:00`, read by [`super::dates::PublishingDate`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Publication {
+    /// The publisher's name, as search engines show it.
+    pub publisher: String,
+    pub published: String,
+    /// Not before `published`.
+    pub updated: String,
 }
 
 /// Words of the interface itself.
@@ -83,8 +97,28 @@ pub struct Labels {
     pub embed_script_label: String,
     pub embed_copy: String,
     pub embed_copied: String,
+    /// Names the choice of what to embed: a part, or the whole explainer.
+    pub embed_part_label: String,
+    pub embed_whole: String,
+    /// Names the choice of edition to embed.
+    pub embed_edition_label: String,
+    /// Names the preview's width, in CSS pixels.
+    pub embed_width_label: String,
+    /// Names the live preview of what is embedded.
+    pub embed_preview_label: String,
+    /// Under an embedded part: names the explainer, linking to its full page; holds `{title}`.
+    pub part_source: String,
     /// Credits the reporting the explainer retells.
     pub source_note: String,
+    /// The dateline's first half; holds `{date}`.
+    pub published: String,
+    /// The dateline's second half, shown once the edition was updated on a later day; holds
+    /// `{date}`.
+    pub updated: String,
+    /// How a day is written; holds `{day}`, `{month}` and `{year}`.
+    pub date_format: String,
+    /// The twelve months' names, January first.
+    pub months: Vec<String>,
     /// Said over a part whose interactive code could not be loaded: it still reads in full.
     pub part_unavailable: String,
 }

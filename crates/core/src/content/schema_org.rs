@@ -1,4 +1,5 @@
-//! The FAQ as schema.org `FAQPage` JSON-LD, built from the same content the reader sees.
+//! The explainer as schema.org JSON-LD, built from the same content the reader sees: the page as
+//! a `NewsArticle`, and its FAQ as a `FAQPage`.
 
 use serde_json::{json, Value};
 
@@ -22,5 +23,23 @@ pub fn faq_page(content: &Content) -> Value {
         "@type": "FAQPage",
         "inLanguage": content.lang,
         "mainEntity": questions,
+    })
+}
+
+/// The `NewsArticle` document for the edition published at `page_url`: its headline and
+/// description, the newsroom's dates, its language and its publisher.
+pub fn news_article(content: &Content, page_url: &str) -> Value {
+    let publication = &content.publication;
+    json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": content.story.headline,
+        "description": content.labels.page_description,
+        "datePublished": publication.published,
+        "dateModified": publication.updated,
+        "inLanguage": content.lang,
+        "url": page_url,
+        "mainEntityOfPage": page_url,
+        "publisher": { "@type": "Organization", "name": publication.publisher },
     })
 }

@@ -5,8 +5,10 @@ use std::fmt;
 
 use serde_json::Value;
 
+use super::dates::PublishingDate;
 use super::inline::{self, Inline};
-use super::model::{Checklists, Content, Section};
+use super::model::{Checklists, Content, Publication, Section};
+use super::parts::RESERVED_SLUGS;
 use super::template::missing_blanks;
 use crate::plan::short_code;
 
@@ -160,6 +162,17 @@ fn check(content: &Content) -> Vec<Problem> {
         "story.sections",
         &mut problems,
     );
+    for (i, section) in story.sections.iter().enumerate() {
+        if RESERVED_SLUGS.contains(&section.id.as_str()) {
+            problems.push(Problem::new(
+                format!("story.sections[{i}].id"),
+                format!(
+                    "\"{}\" names another part of the page; a section cannot take it",
+                    section.id
+                ),
+            ));
+        }
+    }
     let glossary_ids = unique_ids(
         &mut content.glossary.iter().map(|g| g.id.as_str()),
         "glossary",
@@ -204,6 +217,34 @@ fn check(content: &Content) -> Vec<Problem> {
         &["query"],
         &mut problems,
     );
+    for (place, template) in [
+        ("labels.published", &labels.published),
+        ("labels.updated", &labels.updated),
+    ] {
+        require_blanks(place, template, &["date"], &mut problems);
+    }
+    require_blanks(
+        "labels.part_source",
+        &labels.part_source,
+        &["title"],
+        &mut problems,
+    );
+    require_blanks(
+        "labels.date_format",
+        &labels.date_format,
+        &["day", "month", "year"],
+        &mut problems,
+    );
+    if labels.months.len() != 12 {
+        problems.push(Problem::new(
+            "labels.months",
+            format!(
+                "needs the twelve months' names, January first; found {}",
+                labels.months.len()
+            ),
+        ));
+    }
+    check_publication(&content.publication, &mut problems);
 
     for (i, entry) in content.faq.iter().enumerate() {
         if let Some(section) = &entry.section {
@@ -222,6 +263,28 @@ fn check(content: &Content) -> Vec<Problem> {
         check_checklists(checklists, &mut problems);
     }
     problems
+}
+
+/// Both dates well-formed, and the update not before the first publication.
+fn check_publication(publication: &Publication, problems: &mut Vec<Problem>) {
+    let mut read = |place: &str, text: &str| {
+        PublishingDate::parse(text)
+            .map_err(|message| problems.push(Problem::new(place, message)))
+            .ok()
+    };
+    let published = read("publication.published", &publication.published);
+    let updated = read("publication.updated", &publication.updated);
+    if let (Some(published), Some(updated)) = (published, updated) {
+        if updated.instant() < published.instant() {
+            problems.push(Problem::new(
+                "publication.updated",
+                format!(
+                    "\"{}\" is before the first publication, \"{}\"",
+                    publication.updated, publication.published
+                ),
+            ));
+        }
+    }
 }
 
 /// Roles, lists and items: ids unique (item ids across every list, since plans store them),
