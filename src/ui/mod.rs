@@ -12,6 +12,7 @@ pub mod frame;
 pub mod glossary;
 pub mod html_text;
 pub mod language_switch;
+pub mod locator_map;
 pub mod page;
 pub mod page_text;
 pub mod part_page;

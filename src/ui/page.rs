@@ -16,6 +16,7 @@ use crate::ui::dateline::Dateline;
 use crate::ui::embed_code::{Choice, EmbedChoices, EmbedCode, EmbedLabels};
 use crate::ui::faq::{Faq, FAQ_ID};
 use crate::ui::language_switch::{LanguageLink, LanguageSwitch};
+use crate::ui::locator_map::{LocatorMapFigure, MapShapes};
 use crate::ui::reading::ReadingModeSwitch;
 use crate::ui::rich_text::{RichText, TermCount};
 use crate::ui::root::ExplainerRoot;
@@ -36,6 +37,8 @@ pub fn ExplainerPage(
     base_url: String,
     edition: Edition,
     languages: Vec<LanguageLink>,
+    /// The locator map's shapes, drawn by the build.
+    map: Option<MapShapes>,
 ) -> impl IntoView {
     provide_context(content.clone());
     provide_context(TermCount(StoredValue::new(0)));
@@ -68,7 +71,13 @@ pub fn ExplainerPage(
                         {story
                             .sections
                             .into_iter()
-                            .map(|section| view! { <StorySection section labels=labels.clone() /> })
+                            .map(|section| {
+                                let figure = (content.locator_map.clone())
+                                    .filter(|locator| locator.section == section.id)
+                                    .zip(map.clone())
+                                    .map(|(map, shapes)| view! { <LocatorMapFigure map shapes /> });
+                                view! { <StorySection section labels=labels.clone() /> {figure} }
+                            })
                             .collect_view()}
                         {content.checklists.clone().map(|checklists| view! {
                             <PartUnavailable text=labels.part_unavailable.clone() />

@@ -509,6 +509,7 @@ fn a_section_cannot_take_the_slug_of_another_part() {
     let mut doc = fixture();
     doc["story"]["sections"][0]["id"] = json!("faq");
     doc["faq"][0]["section"] = json!("faq");
+    doc["locator_map"]["section"] = json!("faq");
     assert_eq!(
         problems(&doc),
         ["story.sections[0].id: \"faq\" names another part of the page; a section cannot take it"]
@@ -541,6 +542,24 @@ fn publishing_dates_are_checked_at_their_places() {
         [
             "labels.date_format: must contain the blank {year}",
             "labels.months: needs the twelve months' names, January first; found 1",
+        ]
+    );
+}
+
+#[test]
+fn the_locator_map_is_checked_at_its_places() {
+    let mut doc = fixture();
+    doc["locator_map"]["section"] = json!("nowhere");
+    doc["locator_map"]["extent"] = json!([142.0, -12.0, 91.0, 29.0]);
+    doc["locator_map"]["members"][1] = json!("Thailand");
+    doc["locator_map"]["labels"][0]["at"] = json!([10.0, 50.0]);
+    assert_eq!(
+        problems(&doc),
+        [
+            "locator_map.section: names section \"nowhere\", which does not exist",
+            "locator_map.extent: must be [west, south, east, north] in degrees, west of east and south of north",
+            "locator_map.members[1]: \"Thailand\" is not an ISO 3166-1 numeric code such as \"116\"",
+            "locator_map.labels[0].at: lies outside the map's extent",
         ]
     );
 }

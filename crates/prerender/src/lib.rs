@@ -6,6 +6,7 @@ pub mod compress;
 pub mod content_files;
 pub mod head;
 pub mod loader;
+pub mod locator_map;
 pub mod render;
 pub mod split;
 pub mod translation_record;
@@ -63,7 +64,9 @@ pub fn build() -> Result<(), String> {
         release: settings.release,
     })?;
     let template = loader::code_on_demand(&template, &boot)?;
-    for page in render::pages(&editions, &template, &settings)? {
+    let world = read(&locator_map::countries_file())
+        .map_err(|e| format!("{e} (scripts/setup installs it from npm)"))?;
+    for page in render::pages(&editions, &template, &settings, &world)? {
         let path = settings.staging.join(&page.file);
         if let Some(folder) = path.parent() {
             std::fs::create_dir_all(folder)

@@ -12,11 +12,13 @@ use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
 use partnership_explainer::ui::app_root::{Edition, PageKind};
 use partnership_explainer::ui::language_switch::LanguageLink;
+use partnership_explainer::ui::locator_map::MapShapes;
 use partnership_explainer::ui::page::ExplainerPage;
 use partnership_explainer::ui::part_page::PartPage;
 
 use crate::content_files::CheckedEdition;
 use crate::head::{escape, head_tags, Alternate};
+use crate::locator_map;
 use crate::BuildSettings;
 
 /// Put on `<body>` of the pages rendered for frames (`embed.html`, `embed/<part>.html`): the
@@ -48,11 +50,13 @@ fn inside<'a>(html: &'a str, tag: &str) -> Result<&'a str, String> {
     Ok(&html[open..close])
 }
 
-/// Renders every page of every edition around `template` (Trunk's `index.html`).
+/// Renders every page of every edition around `template` (Trunk's `index.html`), drawing the
+/// locator maps from `world` (Natural Earth's countries, TopoJSON).
 pub fn pages(
     editions: &[CheckedEdition],
     template: &str,
     settings: &BuildSettings,
+    world: &str,
 ) -> Result<Vec<Page>, String> {
     let public_url = &settings.public_url;
     // The no-JavaScript stylesheet and the reading-mode script are found from pages in
@@ -80,6 +84,15 @@ pub fn pages(
     let mut pages = Vec::new();
     for edition in editions {
         let content = Arc::new(edition.content.clone());
+        let map = (content.locator_map.as_ref())
+            .map(|map| {
+                let codes: Vec<&str> = std::iter::once(map.highlight.as_str())
+                    .chain(map.members.iter().map(String::as_str))
+                    .collect();
+                locator_map::draw(world, map.extent, &codes)
+                    .map_err(|e| format!("the {} edition's {e}", content.lang))
+            })
+            .transpose()?;
         let here = Edition {
             lang: content.lang.clone(),
             path: edition.path.clone(),
@@ -95,7 +108,7 @@ pub fn pages(
         };
         let whole = |kind: PageKind| {
             let links = language_links(editions, edition, kind);
-            render(&content, kind, base, &here, links)
+            render(&content, kind, base, &here, links, map.clone())
         };
         pages.push(Page {
             file: format!("{}index.html", edition.path),
@@ -150,18 +163,20 @@ fn language_links(
         .collect()
 }
 
-/// The explainer as HTML, as `kind` of page shows it, for `edition`, linking to `languages`.
+/// The explainer as HTML, as `kind` of page shows it, for `edition`, linking to `languages`,
+/// with the locator map drawn as `map` (if the content has one).
 pub fn render(
     content: &Arc<Content>,
     kind: PageKind,
     base_url: &str,
     edition: &Edition,
     languages: Vec<LanguageLink>,
+    map: Option<MapShapes>,
 ) -> String {
     let content = content.clone();
     let base_url = base_url.to_string();
     let edition = edition.clone();
-    in_islands_mode(move || view! { <ExplainerPage content kind base_url edition languages /> })
+    in_islands_mode(move || view! { <ExplainerPage content kind base_url edition languages map /> })
 }
 
 /// `part` of the explainer alone as HTML, as `kind` of page shows it; `full_page` is the

@@ -23,7 +23,7 @@ fn render(content: &Arc<Content>, kind: PageKind, base: &str) -> String {
         lang: "en".into(),
         path: String::new(),
     };
-    explainer_prerender::render::render(content, kind, base, &english, Vec::new())
+    explainer_prerender::render::render(content, kind, base, &english, Vec::new(), None)
 }
 
 fn shipped() -> Arc<Content> {
@@ -395,7 +395,8 @@ fn settings() -> explainer_prerender::BuildSettings {
 #[test]
 fn each_edition_gets_its_pages_in_its_language_with_links_both_ways() {
     let editions = content_files::load_editions(&two_editions()).unwrap();
-    let pages = explainer_prerender::render::pages(&editions, TEMPLATE, &settings()).unwrap();
+    let pages =
+        explainer_prerender::render::pages(&editions, TEMPLATE, &settings(), &world()).unwrap();
     let page = |file: &str| {
         &pages
             .iter()
@@ -543,6 +544,7 @@ fn the_khmer_page_writes_its_counts_in_khmer_digits() {
         BASE,
         &edition,
         Vec::new(),
+        None,
     );
     assert!(text_of(&html).contains(&expected), "no {expected:?}");
 }
@@ -561,7 +563,7 @@ fn the_reading_mode_script_remembers_under_the_apps_storage_key() {
 fn a_template_without_the_reading_mode_script_stops_the_build() {
     let without = TEMPLATE.replace("<script src=\"reading-mode.js\"></script>", "");
     let editions = content_files::load_editions(&two_editions()).unwrap();
-    let err = explainer_prerender::render::pages(&editions, &without, &settings())
+    let err = explainer_prerender::render::pages(&editions, &without, &settings(), &world())
         .err()
         .unwrap();
     assert_eq!(err, "index.html: the head has no src=\"reading-mode.js\"");
@@ -612,6 +614,7 @@ fn the_dateline_writes_each_editions_dates_and_shows_an_update_on_a_later_day() 
             BASE,
             &edition,
             Vec::new(),
+            None,
         );
         let start = html.find("<p class=\"dateline\">").expect("a dateline");
         let end = start + html[start..].find("</p>").unwrap();
@@ -671,4 +674,74 @@ fn the_head_carries_the_dates_and_the_page_a_news_article() {
     let frame = explainer_prerender::head::head_tags(&content, PageKind::Frame, url, &[]);
     assert!(frame.contains("article:published_time"));
     assert!(!frame.contains("application/ld+json"));
+}
+
+#[test]
+fn the_locator_map_is_drawn_titled_and_within_its_budget_after_its_section() {
+    let content = shipped();
+    let map = content
+        .locator_map
+        .clone()
+        .expect("the story has a locator map");
+    let world = world();
+    let codes: Vec<&str> = map.members.iter().map(String::as_str).collect();
+    let shapes = explainer_prerender::locator_map::draw(&world, map.extent, &codes).unwrap();
+    let english = Edition {
+        lang: "en".into(),
+        path: String::new(),
+    };
+    let html = explainer_prerender::render::render(
+        &content,
+        PageKind::Page,
+        BASE,
+        &english,
+        Vec::new(),
+        Some(shapes.clone()),
+    );
+    let start = html
+        .find("<figure class=\"locator-map\">")
+        .expect("the map is on the page");
+    let end = start + html[start..].find("</figure>").unwrap() + "</figure>".len();
+    let figure = &html[start..end];
+    // At most 40 KB of markup, with every member country drawn and marked.
+    assert!(figure.len() <= 40 * 1024, "{} bytes", figure.len());
+    assert!(figure.contains("role=\"img\""));
+    assert!(figure.contains(&format!(
+        "<title id=\"locator-map-title\">{}</title>",
+        map.title
+    )));
+    assert!(figure.contains(&format!(
+        "<desc id=\"locator-map-desc\">{}</desc>",
+        map.description
+    )));
+    for code in &codes {
+        assert!(
+            shapes.countries.iter().any(|c| &c.code == code),
+            "{code} is not drawn"
+        );
+    }
+    assert_eq!(figure.matches("locator-map__country--highlight").count(), 1);
+    assert_eq!(
+        figure.matches("locator-map__country--member\"").count(),
+        codes.len() - 1
+    );
+    for label in &map.labels {
+        assert!(text_of(figure).contains(&label.name), "{}", label.name);
+    }
+    // Right after the section the content names.
+    let section = html.find(&format!("id=\"{}\"", map.section)).unwrap();
+    let next_section = section + html[section..].find("</section>").unwrap();
+    assert!(next_section < start && !html[next_section..start].contains("<section"));
+    // A country the content names that Natural Earth does not know stops the build.
+    let unknown = explainer_prerender::locator_map::draw(&world, map.extent, &["999"]);
+    assert_eq!(
+        unknown.unwrap_err(),
+        "locator_map: Natural Earth has no country \"999\""
+    );
+}
+
+/// Natural Earth's countries, as the build reads them.
+fn world() -> String {
+    std::fs::read_to_string(explainer_prerender::locator_map::countries_file())
+        .expect("world-atlas is installed (scripts/setup)")
 }

@@ -25,6 +25,8 @@ pub struct Content {
     pub checklists: Option<Checklists>,
     /// Who publishes this edition, and when.
     pub publication: Publication,
+    /// Where the story's country lies; absent when the story has no map.
+    pub locator_map: Option<LocatorMap>,
     /// In a translated edition, for editors only: each translated string's place and a short
     /// hash of the reference text it was translated from (see [`super::translations`]).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -41,6 +43,39 @@ pub struct Publication {
     pub published: String,
     /// Not before `published`.
     pub updated: String,
+}
+
+/// A locator map, drawn at build time from Natural Earth: the story's country among its
+/// neighbours, with a group of countries marked. Countries are named by their ISO 3166-1 numeric
+/// codes (`"116"`), as Natural Earth names them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocatorMap {
+    /// The id of the story section the map follows.
+    pub section: String,
+    /// The map's title and its description for readers who cannot see it.
+    pub title: String,
+    pub description: String,
+    /// The western, southern, eastern and northern edges, in degrees.
+    pub extent: [f64; 4],
+    /// The country the story is about.
+    pub highlight: String,
+    /// The group of countries marked (the highlighted one among them).
+    pub members: Vec<String>,
+    /// The legend's words for the highlighted country and for the rest of the group.
+    pub highlight_legend: String,
+    pub members_legend: String,
+    /// The names written on the map, each at a longitude and latitude inside the extent.
+    pub labels: Vec<MapLabel>,
+}
+
+/// A name written on the locator map.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MapLabel {
+    pub name: String,
+    /// Longitude and latitude of the name's middle, in degrees.
+    pub at: [f64; 2],
 }
 
 /// Words of the interface itself.

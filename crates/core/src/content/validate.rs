@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::dates::PublishingDate;
 use super::inline::{self, Inline};
-use super::model::{Checklists, Content, Publication, Section};
+use super::model::{Checklists, Content, LocatorMap, Publication, Section};
 use super::parts::RESERVED_SLUGS;
 use super::template::missing_blanks;
 use crate::plan::short_code;
@@ -245,6 +245,9 @@ fn check(content: &Content) -> Vec<Problem> {
         ));
     }
     check_publication(&content.publication, &mut problems);
+    if let Some(map) = &content.locator_map {
+        check_locator_map(map, &section_ids, &mut problems);
+    }
 
     for (i, entry) in content.faq.iter().enumerate() {
         if let Some(section) = &entry.section {
@@ -263,6 +266,50 @@ fn check(content: &Content) -> Vec<Problem> {
         check_checklists(checklists, &mut problems);
     }
     problems
+}
+
+/// The map follows a real section, its extent is a box on the globe, its countries are named
+/// by three-digit codes, and its labels sit inside it.
+fn check_locator_map(map: &LocatorMap, section_ids: &HashSet<&str>, problems: &mut Vec<Problem>) {
+    if !section_ids.contains(map.section.as_str()) {
+        problems.push(Problem::new(
+            "locator_map.section",
+            format!("names section \"{}\", which does not exist", map.section),
+        ));
+    }
+    let [west, south, east, north] = map.extent;
+    let on_globe = (-180.0..=180.0).contains(&west)
+        && (-180.0..=180.0).contains(&east)
+        && (-90.0..=90.0).contains(&south)
+        && (-90.0..=90.0).contains(&north);
+    if !(on_globe && west < east && south < north) {
+        problems.push(Problem::new(
+            "locator_map.extent",
+            "must be [west, south, east, north] in degrees, west of east and south of north",
+        ));
+    }
+    let is_code = |code: &str| code.len() == 3 && code.bytes().all(|b| b.is_ascii_digit());
+    let codes = std::iter::once(("locator_map.highlight".to_string(), &map.highlight)).chain(
+        (map.members.iter().enumerate())
+            .map(|(i, code)| (format!("locator_map.members[{i}]"), code)),
+    );
+    for (place, code) in codes {
+        if !is_code(code) {
+            problems.push(Problem::new(
+                place,
+                format!("\"{code}\" is not an ISO 3166-1 numeric code such as \"116\""),
+            ));
+        }
+    }
+    for (i, label) in map.labels.iter().enumerate() {
+        let [longitude, latitude] = label.at;
+        if !((west..=east).contains(&longitude) && (south..=north).contains(&latitude)) {
+            problems.push(Problem::new(
+                format!("locator_map.labels[{i}].at"),
+                "lies outside the map's extent",
+            ));
+        }
+    }
 }
 
 /// Both dates well-formed, and the update not before the first publication.

@@ -1,0 +1,133 @@
+//! The locator map's shapes, drawn at build time from Natural Earth's countries (the npm
+//! package `world-atlas`, TopoJSON, public domain): each country that reaches into the content's
+//! extent, clipped to it, projected and simplified, as SVG paths for the page and the share card.
+
+use std::path::{Path, PathBuf};
+
+use geo::{BooleanOps, BoundingRect, Coord, MapCoords, MultiPolygon, Rect, Simplify};
+use partnership_explainer::ui::locator_map::{CountryShape, MapShapes, Projection};
+
+/// Natural Earth's countries at 1:50 million: small countries such as Singapore are there.
+pub fn countries_file() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../node_modules/world-atlas/countries-50m.json")
+}
+
+/// How far a simplified outline may stray from the true one, in SVG units (a thousandth of the
+/// map's width): a pixel at most where the page is widest.
+const TOLERANCE: f64 = 1.0;
+
+/// The countries of `topojson` (a world-atlas file) that reach into `extent`, drawn in its
+/// projection; `codes` must all be among them.
+pub fn draw(topojson: &str, extent: [f64; 4], codes: &[&str]) -> Result<MapShapes, String> {
+    let world = countries(topojson)?;
+    for code in codes {
+        if !world.iter().any(|(known, _)| known == code) {
+            return Err(format!(
+                "locator_map: Natural Earth has no country \"{code}\""
+            ));
+        }
+    }
+    let [west, south, east, north] = extent;
+    let frame = MultiPolygon::from(vec![Rect::new(
+        Coord { x: west, y: south },
+        Coord { x: east, y: north },
+    )
+    .to_polygon()]);
+    let projection = Projection::new(extent);
+    let countries = world
+        .into_iter()
+        .filter(|(_, shape)| {
+            shape.bounding_rect().is_some_and(|b| {
+                b.min().x < east && b.max().x > west && b.min().y < north && b.max().y > south
+            })
+        })
+        .filter_map(|(code, shape)| {
+            let inside = shape.intersection(&frame);
+            let projected = inside.map_coords(|c| {
+                let (x, y) = projection.point(c.x, c.y);
+                Coord { x, y }
+            });
+            let path = svg_path(&projected.simplify(&TOLERANCE));
+            (!path.is_empty()).then_some(CountryShape { code, path })
+        })
+        .collect();
+    Ok(MapShapes {
+        projection,
+        countries,
+    })
+}
+
+/// Every country of a world-atlas file, by its ISO 3166-1 numeric code.
+fn countries(topojson: &str) -> Result<Vec<(String, MultiPolygon<f64>)>, String> {
+    let broken = |why: String| format!("{}: {why}", countries_file().display());
+    let topology = match topojson.parse::<topojson::TopoJson>() {
+        Ok(topojson::TopoJson::Topology(topology)) => topology,
+        Ok(_) => return Err(broken("not a topology".into())),
+        Err(e) => return Err(broken(e.to_string())),
+    };
+    let features =
+        topojson::to_geojson(&topology, "countries").map_err(|e| broken(e.to_string()))?;
+    let mut out = Vec::new();
+    for feature in features.features {
+        let code = match &feature.id {
+            Some(geojson::feature::Id::String(code)) => code.clone(),
+            Some(geojson::feature::Id::Number(code)) => format!("{code:0>3}"),
+            None => continue,
+        };
+        let Some(geometry) = feature.geometry else {
+            continue;
+        };
+        let shape = match geo::Geometry::<f64>::try_from(geometry.value) {
+            Ok(geo::Geometry::Polygon(polygon)) => MultiPolygon::from(vec![polygon]),
+            Ok(geo::Geometry::MultiPolygon(polygons)) => polygons,
+            _ => continue,
+        };
+        out.push((code, shape));
+    }
+    Ok(out)
+}
+
+/// `shape` as SVG path data: one closed subpath per ring, in whole units (a thousandth of the
+/// map's width), repeated points dropped.
+fn svg_path(shape: &MultiPolygon<f64>) -> String {
+    let mut path = String::new();
+    for polygon in shape {
+        for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+            let mut points: Vec<(i64, i64)> = ring
+                .coords()
+                .map(|c| (c.x.round() as i64, c.y.round() as i64))
+                .collect();
+            points.dedup();
+            if points.len() > 1 && points.first() == points.last() {
+                points.pop();
+            }
+            if points.len() < 3 {
+                continue;
+            }
+            let points: Vec<String> = points.iter().map(|(x, y)| format!("{x} {y}")).collect();
+            path += &format!("M{}Z", points.join("L"));
+        }
+    }
+    path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_closes_each_ring_in_whole_units() {
+        let square = MultiPolygon::from(vec![Rect::new(
+            Coord { x: 0.0, y: 0.0 },
+            Coord { x: 10.0, y: 2.6 },
+        )
+        .to_polygon()]);
+        assert_eq!(svg_path(&square), "M10 0L10 3L0 3L0 0Z");
+        let speck = MultiPolygon::from(vec![Rect::new(
+            Coord { x: 0.0, y: 0.0 },
+            Coord { x: 0.2, y: 0.2 },
+        )
+        .to_polygon()]);
+        assert_eq!(svg_path(&speck), "");
+    }
+}
