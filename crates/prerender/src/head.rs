@@ -7,6 +7,8 @@ use explainer_core::content::schema_org::{faq_page, news_article};
 use explainer_core::content::Content;
 
 use partnership_explainer::ui::app_root::PageKind;
+
+use crate::share_card;
 pub use partnership_explainer::ui::html_text::escape;
 
 /// An edition of the story, as other pages point to it.
@@ -28,6 +30,8 @@ pub fn head_tags(
     let title = escape(&labels.page_title);
     let description = escape(&labels.page_description);
     let url = escape(page_url);
+    let image = escape(&share_card_url(page_url));
+    let image_alt = escape(&labels.share_card_alt);
     let mut tags = vec![
         format!("<title>{title}</title>"),
         format!("<meta name=\"description\" content=\"{description}\">"),
@@ -48,9 +52,21 @@ pub fn head_tags(
             "<meta property=\"article:modified_time\" content=\"{}\">",
             escape(&content.publication.updated)
         ),
-        "<meta name=\"twitter:card\" content=\"summary\">".to_string(),
+        format!("<meta property=\"og:image\" content=\"{image}\">"),
+        format!(
+            "<meta property=\"og:image:width\" content=\"{}\">",
+            share_card::WIDTH
+        ),
+        format!(
+            "<meta property=\"og:image:height\" content=\"{}\">",
+            share_card::HEIGHT
+        ),
+        format!("<meta property=\"og:image:alt\" content=\"{image_alt}\">"),
+        "<meta name=\"twitter:card\" content=\"summary_large_image\">".to_string(),
         format!("<meta name=\"twitter:title\" content=\"{title}\">"),
         format!("<meta name=\"twitter:description\" content=\"{description}\">"),
+        format!("<meta name=\"twitter:image\" content=\"{image}\">"),
+        format!("<meta name=\"twitter:image:alt\" content=\"{image_alt}\">"),
     ];
     if alternates.len() > 1 {
         for alternate in alternates {
@@ -68,10 +84,8 @@ pub fn head_tags(
     match kind {
         PageKind::Page => {
             let faq = (!content.faq.is_empty()).then(|| faq_page(content));
-            for document in [Some(news_article(content, page_url)), faq]
-                .into_iter()
-                .flatten()
-            {
+            let article = news_article(content, page_url, &share_card_url(page_url));
+            for document in [Some(article), faq].into_iter().flatten() {
                 tags.push(format!(
                     "<script type=\"application/ld+json\">{}</script>",
                     json_in_script(&document.to_string())
@@ -82,6 +96,11 @@ pub fn head_tags(
         PageKind::Fragment => {}
     }
     tags.join("\n    ")
+}
+
+/// The share card of the edition published at `page_url` (ending `/`).
+pub fn share_card_url(page_url: &str) -> String {
+    format!("{page_url}{}", share_card::FILE)
 }
 
 /// JSON that cannot end its `<script>` element early: every `<` is written as `\u003c`, which

@@ -8,6 +8,7 @@ pub mod head;
 pub mod loader;
 pub mod locator_map;
 pub mod render;
+pub mod share_card;
 pub mod split;
 pub mod translation_record;
 
@@ -66,7 +67,18 @@ pub fn build() -> Result<(), String> {
     let template = loader::code_on_demand(&template, &boot)?;
     let world = read(&locator_map::countries_file())
         .map_err(|e| format!("{e} (scripts/setup installs it from npm)"))?;
-    for page in render::pages(&editions, &template, &settings, &world)? {
+    let maps = (editions.iter())
+        .map(|edition| locator_map::for_content(&edition.content, &world))
+        .collect::<Result<Vec<_>, _>>()?;
+    let typesetter = share_card::Typesetter::new()?;
+    for (edition, map) in editions.iter().zip(&maps) {
+        let svg = share_card::svg(&edition.content, map.as_ref(), &typesetter)?;
+        let path = settings.staging.join(&edition.path).join(share_card::FILE);
+        std::fs::create_dir_all(path.parent().unwrap_or(&settings.staging))
+            .map_err(|e| format!("{}: cannot create its folder: {e}", path.display()))?;
+        write(&path, typesetter.render_png(&svg)?)?;
+    }
+    for page in render::pages(&editions, &template, &settings, &maps)? {
         let path = settings.staging.join(&page.file);
         if let Some(folder) = path.parent() {
             std::fs::create_dir_all(folder)

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use explainer_core::content::Content;
 use geo::{BooleanOps, BoundingRect, Coord, MapCoords, MultiPolygon, Rect, Simplify};
 use partnership_explainer::ui::locator_map::{CountryShape, MapShapes, Projection};
 
@@ -55,6 +56,19 @@ pub fn draw(topojson: &str, extent: [f64; 4], codes: &[&str]) -> Result<MapShape
         projection,
         countries,
     })
+}
+
+/// The map `content` asks for, drawn from `world`, if it asks for one.
+pub fn for_content(content: &Content, world: &str) -> Result<Option<MapShapes>, String> {
+    let Some(map) = &content.locator_map else {
+        return Ok(None);
+    };
+    let codes: Vec<&str> = std::iter::once(map.highlight.as_str())
+        .chain(map.members.iter().map(String::as_str))
+        .collect();
+    draw(world, map.extent, &codes)
+        .map(Some)
+        .map_err(|e| format!("the {} edition's {e}", content.lang))
 }
 
 /// Every country of a world-atlas file, by its ISO 3166-1 numeric code.

@@ -18,7 +18,6 @@ use partnership_explainer::ui::part_page::PartPage;
 
 use crate::content_files::CheckedEdition;
 use crate::head::{escape, head_tags, Alternate};
-use crate::locator_map;
 use crate::BuildSettings;
 
 /// Put on `<body>` of the pages rendered for frames (`embed.html`, `embed/<part>.html`): the
@@ -50,14 +49,21 @@ fn inside<'a>(html: &'a str, tag: &str) -> Result<&'a str, String> {
     Ok(&html[open..close])
 }
 
-/// Renders every page of every edition around `template` (Trunk's `index.html`), drawing the
-/// locator maps from `world` (Natural Earth's countries, TopoJSON).
+/// Renders every page of every edition around `template` (Trunk's `index.html`), with each
+/// edition's locator map drawn as in `maps` (in the order of `editions`).
 pub fn pages(
     editions: &[CheckedEdition],
     template: &str,
     settings: &BuildSettings,
-    world: &str,
+    maps: &[Option<MapShapes>],
 ) -> Result<Vec<Page>, String> {
+    if maps.len() != editions.len() {
+        return Err(format!(
+            "{} editions but {} maps",
+            editions.len(),
+            maps.len()
+        ));
+    }
     let public_url = &settings.public_url;
     // The no-JavaScript stylesheet and the reading-mode script are found from pages in
     // editions' folders too.
@@ -82,17 +88,8 @@ pub fn pages(
         })
         .collect();
     let mut pages = Vec::new();
-    for edition in editions {
+    for (edition, map) in editions.iter().zip(maps) {
         let content = Arc::new(edition.content.clone());
-        let map = (content.locator_map.as_ref())
-            .map(|map| {
-                let codes: Vec<&str> = std::iter::once(map.highlight.as_str())
-                    .chain(map.members.iter().map(String::as_str))
-                    .collect();
-                locator_map::draw(world, map.extent, &codes)
-                    .map_err(|e| format!("the {} edition's {e}", content.lang))
-            })
-            .transpose()?;
         let here = Edition {
             lang: content.lang.clone(),
             path: edition.path.clone(),

@@ -395,8 +395,8 @@ fn settings() -> explainer_prerender::BuildSettings {
 #[test]
 fn each_edition_gets_its_pages_in_its_language_with_links_both_ways() {
     let editions = content_files::load_editions(&two_editions()).unwrap();
-    let pages =
-        explainer_prerender::render::pages(&editions, TEMPLATE, &settings(), &world()).unwrap();
+    let pages = explainer_prerender::render::pages(&editions, TEMPLATE, &settings(), &[None, None])
+        .unwrap();
     let page = |file: &str| {
         &pages
             .iter()
@@ -563,7 +563,7 @@ fn the_reading_mode_script_remembers_under_the_apps_storage_key() {
 fn a_template_without_the_reading_mode_script_stops_the_build() {
     let without = TEMPLATE.replace("<script src=\"reading-mode.js\"></script>", "");
     let editions = content_files::load_editions(&two_editions()).unwrap();
-    let err = explainer_prerender::render::pages(&editions, &without, &settings(), &world())
+    let err = explainer_prerender::render::pages(&editions, &without, &settings(), &[None, None])
         .err()
         .unwrap();
     assert_eq!(err, "index.html: the head has no src=\"reading-mode.js\"");
@@ -652,6 +652,20 @@ fn the_head_carries_the_dates_and_the_page_a_news_article() {
         let tag = format!("<meta property=\"{property}\" content=\"{value}\">");
         assert!(head.contains(&tag), "no {tag}");
     }
+    let image = format!("{url}share-card.png");
+    for tag in [
+        format!("<meta property=\"og:image\" content=\"{image}\">"),
+        "<meta property=\"og:image:width\" content=\"1200\">".to_string(),
+        "<meta property=\"og:image:height\" content=\"630\">".to_string(),
+        format!(
+            "<meta property=\"og:image:alt\" content=\"{}\">",
+            explainer_prerender::head::escape(&content.labels.share_card_alt)
+        ),
+        "<meta name=\"twitter:card\" content=\"summary_large_image\">".to_string(),
+        format!("<meta name=\"twitter:image\" content=\"{image}\">"),
+    ] {
+        assert!(head.contains(&tag), "no {tag}");
+    }
     let documents: Vec<Value> = head
         .split("<script type=\"application/ld+json\">")
         .skip(1)
@@ -670,6 +684,7 @@ fn the_head_carries_the_dates_and_the_page_a_news_article() {
     assert_eq!(article["inLanguage"], "en");
     assert_eq!(article["url"], url);
     assert_eq!(article["publisher"]["name"], publication.publisher.as_str());
+    assert_eq!(article["image"][0], image.as_str());
     // Frames carry the dates but no JSON-LD: the page itself is the article.
     let frame = explainer_prerender::head::head_tags(&content, PageKind::Frame, url, &[]);
     assert!(frame.contains("article:published_time"));
@@ -744,4 +759,52 @@ fn the_locator_map_is_drawn_titled_and_within_its_budget_after_its_section() {
 fn world() -> String {
     std::fs::read_to_string(explainer_prerender::locator_map::countries_file())
         .expect("world-atlas is installed (scripts/setup)")
+}
+
+#[test]
+fn each_editions_share_card_is_a_1200_by_630_png_under_300_kb() {
+    use explainer_prerender::share_card;
+    let typesetter = share_card::Typesetter::new().expect("fonts-noto-core is installed");
+    let khmer: Content =
+        parse_content(include_str!("../../../public/content/km.json")).expect("km.json is valid");
+    for content in [shipped().as_ref().clone(), khmer] {
+        let map = explainer_prerender::locator_map::for_content(&content, &world()).unwrap();
+        let svg = share_card::svg(&content, map.as_ref(), &typesetter).unwrap();
+        // The whole headline, over its lines, and the map's shapes are on it.
+        // The text between tags inside the headline's <text>.
+        let headline_text = &svg[svg.rfind("<text").unwrap()..];
+        let shown: String = (headline_text.split('>').skip(1))
+            .map(|piece| &piece[..piece.find('<').unwrap_or(piece.len())])
+            .collect();
+        let unspaced = |text: &str| text.split_whitespace().collect::<String>();
+        let headline = explainer_prerender::head::escape(&content.story.headline);
+        assert_eq!(unspaced(&shown), unspaced(&headline), "{}", content.lang);
+        assert!(svg.contains("<path d=\"M"));
+        let png = typesetter.render_png(&svg).unwrap();
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        let size = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().unwrap());
+        assert_eq!((size(16), size(20)), (1200, 630), "{}", content.lang);
+        assert!(
+            png.len() < 300 * 1024,
+            "{}: {} bytes",
+            content.lang,
+            png.len()
+        );
+    }
+}
+
+#[test]
+fn a_long_headline_wraps_within_the_card_and_keeps_khmer_stacks_whole() {
+    let typesetter = explainer_prerender::share_card::Typesetter::new().unwrap();
+    let khmer = "សហរដ្ឋអាមេរិកបង្ហាញចំណាប់អារម្មណ៍លើពាណិជ្ជកម្មកាន់តែទូលំទូលាយ";
+    let lines = typesetter.wrap(khmer, 300.0, 50.0, 10).unwrap();
+    assert!(lines.len() > 1, "{lines:?}");
+    assert_eq!(lines.concat(), khmer);
+    for line in &lines {
+        assert!(!line.ends_with('\u{17D2}'), "a stack split after {line:?}");
+    }
+    let english = "one two three four five six seven eight nine ten eleven twelve";
+    let lines = typesetter.wrap(english, 200.0, 50.0, 2).unwrap();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[1].ends_with('…'));
 }

@@ -86,6 +86,8 @@ pub struct Labels {
     pub page_title: String,
     /// The page's description for search engines and link previews.
     pub page_description: String,
+    /// Describes the share card (the picture link previews show) for those who cannot see it.
+    pub share_card_alt: String,
     /// This edition's language, named in itself ("English", "ខ្មែរ"): the link to this edition
     /// on the others' pages.
     pub language_name: String,

@@ -27,8 +27,9 @@ pub fn faq_page(content: &Content) -> Value {
 }
 
 /// The `NewsArticle` document for the edition published at `page_url`: its headline and
-/// description, the newsroom's dates, its language and its publisher.
-pub fn news_article(content: &Content, page_url: &str) -> Value {
+/// description, the newsroom's dates, its language, its picture (`image`, the share card) and
+/// its publisher.
+pub fn news_article(content: &Content, page_url: &str, image: &str) -> Value {
     let publication = &content.publication;
     json!({
         "@context": "https://schema.org",
@@ -40,6 +41,7 @@ pub fn news_article(content: &Content, page_url: &str) -> Value {
         "inLanguage": content.lang,
         "url": page_url,
         "mainEntityOfPage": page_url,
+        "image": [image],
         "publisher": { "@type": "Organization", "name": publication.publisher },
     })
 }

@@ -1,0 +1,276 @@
+//! The share card of an edition: the 1200×630 PNG that link previews show, drawn at build time.
+//! The build writes it as SVG (the kicker, the headline wrapped to fit, the locator map) and
+//! renders that with resvg, shaping text with Debian's Noto Sans and Noto Sans Khmer.
+
+use std::path::Path;
+
+use explainer_core::content::Content;
+use partnership_explainer::ui::html_text::escape;
+use partnership_explainer::ui::locator_map::{MapShapes, MAP_WIDTH};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The card's size, in pixels: what Open Graph and X's large cards ask for.
+pub const WIDTH: u32 = 1200;
+pub const HEIGHT: u32 = 630;
+/// The card's file name, in each edition's folder.
+pub const FILE: &str = "share-card.png";
+
+/// The fonts the card is set in (`fonts-noto-core`, which `scripts/setup` installs).
+const FONT_DIR: &str = "/usr/share/fonts/truetype/noto";
+const FONT_FILES: [&str; 4] = [
+    "NotoSans-Regular.ttf",
+    "NotoSans-Bold.ttf",
+    "NotoSansKhmer-Regular.ttf",
+    "NotoSansKhmer-Bold.ttf",
+];
+/// The family for Khmer letters, and for every other character.
+const KHMER_FONT: &str = "Noto Sans Khmer";
+const LATIN_FONT: &str = "Noto Sans";
+
+/// The text column's left edge and width, and the headline's size and line height, in pixels.
+const MARGIN: f64 = 64.0;
+const TEXT_WIDTH: f64 = 600.0;
+const HEADLINE_SIZE: f64 = 50.0;
+const LINE_HEIGHT: f64 = 1.35;
+/// The most headline lines the card holds; a longer headline ends in an ellipsis.
+const MAX_LINES: usize = 6;
+
+/// The card's colours: the page's light theme.
+const PAPER: &str = "#f4f1ec";
+const INK: &str = "#1c1b1a";
+const ACCENT: &str = "#b3261e";
+const SEA: &str = "#e6eef2";
+const LAND: &str = "#ddd8cf";
+const MEMBER: &str = "#f0b8a8";
+
+/// Text measured and rendered with the card's fonts.
+pub struct Typesetter {
+    options: resvg::usvg::Options<'static>,
+}
+
+impl Typesetter {
+    /// Loads the card's fonts, or says which is missing.
+    pub fn new() -> Result<Self, String> {
+        let mut options = resvg::usvg::Options::default();
+        for file in FONT_FILES {
+            let path = Path::new(FONT_DIR).join(file);
+            let data = std::fs::read(&path).map_err(|e| {
+                format!(
+                    "{}: {e} (scripts/setup installs fonts-noto-core)",
+                    path.display()
+                )
+            })?;
+            options.fontdb_mut().load_font_data(data);
+        }
+        Ok(Typesetter { options })
+    }
+
+    fn tree(&self, svg: &str) -> Result<resvg::usvg::Tree, String> {
+        resvg::usvg::Tree::from_str(svg, &self.options)
+            .map_err(|e| format!("share card: cannot read the SVG it wrote: {e}"))
+    }
+
+    /// How wide `text` is set at `size` pixels in bold, in pixels.
+    fn width(&self, text: &str, size: f64) -> Result<f64, String> {
+        let svg = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4000\" height=\"200\">\
+             <text x=\"0\" y=\"100\" font-weight=\"700\" font-size=\"{size}\">{}</text></svg>",
+            in_fonts(text)
+        );
+        Ok(self.tree(&svg)?.root().abs_bounding_box().width() as f64)
+    }
+
+    /// `text` in lines no wider than `width` at `size`: broken at spaces, and where a word is
+    /// wider than a line, between its letters' clusters (never inside a Khmer stack: no break
+    /// after a coeng, U+17D2). At most `max` lines, the last ending in "…" if text was left.
+    pub fn wrap(
+        &self,
+        text: &str,
+        width: f64,
+        size: f64,
+        max: usize,
+    ) -> Result<Vec<String>, String> {
+        let mut lines: Vec<String> = Vec::new();
+        let mut line = String::new();
+        for word in text.split_whitespace() {
+            let candidate = if line.is_empty() {
+                word.to_string()
+            } else {
+                format!("{line} {word}")
+            };
+            if self.width(&candidate, size)? <= width {
+                line = candidate;
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            // The word alone: split it where it must.
+            for piece in breakable_pieces(word) {
+                let candidate = format!("{line}{piece}");
+                if !line.is_empty() && self.width(&candidate, size)? > width {
+                    lines.push(std::mem::replace(&mut line, piece));
+                } else {
+                    line = candidate;
+                }
+            }
+        }
+        if !line.is_empty() {
+            lines.push(line);
+        }
+        if lines.len() > max {
+            lines.truncate(max);
+            if let Some(last) = lines.last_mut() {
+                last.push('…');
+            }
+        }
+        Ok(lines)
+    }
+
+    /// `svg` rendered as a PNG of the card's size.
+    pub fn render_png(&self, svg: &str) -> Result<Vec<u8>, String> {
+        let tree = self.tree(svg)?;
+        let mut pixmap = resvg::tiny_skia::Pixmap::new(WIDTH, HEIGHT)
+            .ok_or("share card: cannot make its canvas")?;
+        resvg::render(
+            &tree,
+            resvg::tiny_skia::Transform::default(),
+            &mut pixmap.as_mut(),
+        );
+        pixmap
+            .encode_png()
+            .map_err(|e| format!("share card: cannot encode the PNG: {e}"))
+    }
+}
+
+/// `text` as SVG text, each run of Khmer letters in the Khmer font and the rest (spaces going
+/// with the run before) in the Latin one: usvg takes the first family it has for a whole run,
+/// so a Khmer font would leave "·" or "–" as empty boxes.
+fn in_fonts(text: &str) -> String {
+    let is_khmer =
+        |c: char| ('\u{1780}'..='\u{17FF}').contains(&c) || ('\u{19E0}'..='\u{19FF}').contains(&c);
+    let mut runs: Vec<(bool, String)> = Vec::new();
+    for c in text.chars() {
+        let khmer = is_khmer(c);
+        match runs.last_mut() {
+            Some((run_khmer, run)) if *run_khmer == khmer || c == ' ' => run.push(c),
+            _ => runs.push((khmer, c.to_string())),
+        }
+    }
+    runs.iter()
+        .map(|(khmer, run)| {
+            let family = if *khmer { KHMER_FONT } else { LATIN_FONT };
+            format!("<tspan font-family=\"{family}\">{}</tspan>", escape(run))
+        })
+        .collect()
+}
+
+/// `word` as the pieces a line may break between: its grapheme clusters, each kept with the
+/// next where the first ends in a Khmer coeng (whose consonant is stacked below it).
+fn breakable_pieces(word: &str) -> Vec<String> {
+    let mut pieces: Vec<String> = Vec::new();
+    for cluster in word.graphemes(true) {
+        match pieces.last_mut() {
+            Some(last) if last.ends_with('\u{17D2}') => last.push_str(cluster),
+            _ => pieces.push(cluster.to_string()),
+        }
+    }
+    pieces
+}
+
+/// The card's SVG: the kicker and the headline on the left, the locator map on the right.
+pub fn svg(
+    content: &Content,
+    map: Option<&MapShapes>,
+    typesetter: &Typesetter,
+) -> Result<String, String> {
+    let story = &content.story;
+    let lines = typesetter.wrap(&story.headline, TEXT_WIDTH, HEADLINE_SIZE, MAX_LINES)?;
+    let step = HEADLINE_SIZE * LINE_HEIGHT;
+    let top = (f64::from(HEIGHT) - lines.len() as f64 * step) / 2.0 + HEADLINE_SIZE;
+    let headline: String = (lines.iter().enumerate())
+        .map(|(i, line)| {
+            let y = top + i as f64 * step;
+            format!(
+                "<tspan x=\"{MARGIN}\" y=\"{y:.0}\">{}</tspan>",
+                in_fonts(line)
+            )
+        })
+        .collect();
+    let kicker = typesetter
+        .wrap(&story.kicker, TEXT_WIDTH, 26.0, 1)?
+        .concat();
+    let map = match (map, content.locator_map.as_ref()) {
+        (Some(shapes), Some(locator)) => map_group(shapes, &locator.highlight, &locator.members),
+        _ => String::new(),
+    };
+    Ok(format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{HEIGHT}\" viewBox=\"0 0 {WIDTH} {HEIGHT}\">\
+         <rect width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"{PAPER}\"/>\
+         {map}\
+         <rect x=\"0\" y=\"0\" width=\"{WIDTH}\" height=\"12\" fill=\"{ACCENT}\"/>\
+         <text x=\"{MARGIN}\" y=\"{kicker_y:.0}\" font-weight=\"700\" font-size=\"26\" fill=\"{ACCENT}\">{kicker}</text>\
+         <text font-weight=\"700\" font-size=\"{HEADLINE_SIZE}\" fill=\"{INK}\">{headline}</text>\
+         </svg>",
+        kicker = in_fonts(&kicker),
+        kicker_y = top - HEADLINE_SIZE - 28.0,
+    ))
+}
+
+/// The locator map's shapes in the card's right-hand part, the story's country and its group
+/// marked as on the page.
+fn map_group(shapes: &MapShapes, highlight: &str, members: &[String]) -> String {
+    let (left, width) = (
+        MARGIN + TEXT_WIDTH + 40.0,
+        f64::from(WIDTH) - (MARGIN + TEXT_WIDTH + 40.0),
+    );
+    let scale = (width / MAP_WIDTH).min(f64::from(HEIGHT) / shapes.projection.height());
+    let height = shapes.projection.height() * scale;
+    let top = (f64::from(HEIGHT) - height) / 2.0;
+    let paths: String = (shapes.countries.iter())
+        .map(|country| {
+            let fill = if country.code == highlight {
+                ACCENT
+            } else if members.iter().any(|m| m == &country.code) {
+                MEMBER
+            } else {
+                LAND
+            };
+            format!(
+                "<path d=\"{}\" fill=\"{fill}\" stroke=\"{PAPER}\" stroke-width=\"2\"/>",
+                country.path
+            )
+        })
+        .collect();
+    format!(
+        "<g transform=\"translate({left:.1} {top:.1}) scale({scale:.4})\">\
+         <rect width=\"{MAP_WIDTH}\" height=\"{:.0}\" fill=\"{SEA}\"/>{paths}</g>",
+        shapes.projection.height()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{breakable_pieces, in_fonts};
+
+    #[test]
+    fn a_khmer_stack_is_never_split() {
+        // ពាណិជ្ជកម្ម: the coeng before the second ជ keeps the stack together.
+        let pieces = breakable_pieces("ពាណិជ្ជកម្ម");
+        assert!(
+            pieces.iter().all(|piece| !piece.ends_with('\u{17D2}')),
+            "{pieces:?}"
+        );
+        assert_eq!(pieces.concat(), "ពាណិជ្ជកម្ម");
+        assert_eq!(breakable_pieces("trade"), ["t", "r", "a", "d", "e"]);
+    }
+
+    #[test]
+    fn khmer_letters_and_the_rest_are_set_in_their_own_fonts() {
+        assert_eq!(
+            in_fonts("ខ្មែរ · <b> 2026"),
+            "<tspan font-family=\"Noto Sans Khmer\">ខ្មែរ </tspan>\
+             <tspan font-family=\"Noto Sans\">· &lt;b&gt; 2026</tspan>"
+        );
+    }
+}
