@@ -9,7 +9,8 @@ use fantoccini::Client;
 use serde_json::json;
 
 use crate::support::browser::{
-    assert_frame_fits_content, click, click_now, eval, wait_until, with_browser, HYDRATED,
+    assert_frame_fits_content, click, click_now, click_shown, eval, wait_until, with_browser,
+    HYDRATED,
 };
 use crate::support::server::{Reply, StaticServer};
 use crate::support::{content, dist_dir, khmer, wasm_file};
@@ -76,7 +77,7 @@ async fn parts_with_one_module_missing(client: &Client, missing: &str) -> Vec<St
         // A part that needs no missing code works: the full read opens every section, and a
         // glossary term shows its definition.
         click(client, "input[name='reading-mode'][value='full']").await;
-        click(client, ".story-section__body .term").await;
+        click_shown(client, ".story-section__body .term").await;
         wait_until(
             client,
             "return document.querySelector('.story-section__body .term + .term__definition').matches(':popover-open')",

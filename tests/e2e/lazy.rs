@@ -7,8 +7,8 @@ use fantoccini::Client;
 use serde_json::json;
 
 use crate::support::browser::{
-    click, click_now, errors_and_warnings, eval, open_page, touch, wait_until, with_browser,
-    HYDRATED,
+    click, click_now, click_shown, errors_and_warnings, eval, open_page, touch, wait_until,
+    with_browser, HYDRATED,
 };
 use crate::support::server::{Reply, StaticServer};
 use crate::support::{content, dist_dir, file_named};
@@ -135,7 +135,7 @@ async fn a_lazy_module_that_cannot_load_leaves_its_part_readable_and_the_rest_wo
         );
         // The islands already hydrated still work: the reading switch and the glossary's terms.
         click(&client, "input[name='reading-mode'][value='full']").await;
-        click(&client, ".story-section__body .term").await;
+        click_shown(&client, ".story-section__body .term").await;
         wait_until(
             &client,
             "return document.querySelector('.story-section__body .term + .term__definition').matches(':popover-open')",

@@ -229,3 +229,28 @@ async fn the_picker_gives_the_chosen_parts_snippets_and_previews_it_at_the_chose
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_parts_frame_takes_the_frames_options() {
+    let server = StaticServer::start(dist_dir());
+    let id = content().faq[3].id.clone();
+    let url = server.url(&format!(
+        "/embed/faq.html?theme=dark&open=faq-{id}&childId=faq-part"
+    ));
+    with_browser(move |client| async move {
+        client.goto(&url).await.unwrap();
+        wait_until(&client, HYDRATED).await;
+        wait_until(
+            &client,
+            &format!("return document.getElementById('faq-{id}').open"),
+        )
+        .await;
+        let theme = eval(
+            &client,
+            "return document.querySelector('.explainer').dataset.theme",
+        )
+        .await;
+        assert_eq!(theme, json!("dark"));
+    })
+    .await;
+}

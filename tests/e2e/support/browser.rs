@@ -348,6 +348,16 @@ pub async fn click(client: &Client, css: &str) {
         .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
 }
 
+/// Clicks the element matching `css` from the page's side once a reader could see it. For text
+/// inside a section opened by CSS (the full read), whose body keeps `hidden="until-found"` until
+/// the page's code has followed: ChromeDriver can count such elements as not displayed, though the
+/// reader sees them.
+pub async fn click_shown(client: &Client, css: &str) {
+    let element = format!("document.querySelector({css:?})");
+    wait_until(client, &format!("return {element}.checkVisibility()")).await;
+    eval(client, &format!("{element}.click(); return true")).await;
+}
+
 /// Scrolls the element matching `css` into view and clicks it at once, without waiting for any
 /// island: for controls that need no code, on pages whose code does not run.
 pub async fn click_now(client: &Client, css: &str) {
