@@ -11,7 +11,7 @@ use std::sync::Arc;
 use explainer_core::content::parse_content;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
-use partnership_explainer::ui::checklists::Checklists;
+use partnership_explainer::ui::checklists::{Checklists, ChecklistsOutline};
 use partnership_explainer::ui::faq::Faq;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -36,11 +36,11 @@ fn mount_islands(json: &str) -> HtmlElement {
     let content = Arc::new(parse_content(json).expect("the validator accepts it"));
     let root = host();
     mount_to(root.clone(), move || {
-        let checklists = content.checklists.clone().unwrap();
+        let checklists = ChecklistsOutline(content.checklists.clone().unwrap());
         let digits = content.labels.digits.clone();
         view! {
             <Checklists checklists digits />
-            <Faq content />
+            <Faq content sections_page=String::new() />
         }
     })
     .forget();

@@ -1,7 +1,8 @@
 //! The reader's journey in Firefox and WebKit, not only Chromium: the controls that need no code
 //! (a section's Read more, the full read, the points of view, a glossary term's popover, an FAQ
-//! answer) work there, with JavaScript on and, in Firefox, off; the islands hydrate; and a
-//! frame on a host page of another origin is sized to its content.
+//! answer) work there, with JavaScript on and, in Firefox, off; the islands hydrate; a frame
+//! on a host page of another origin is sized to its content, the whole explainer's and one
+//! part's; and one part alone reads and answers.
 
 use fantoccini::Client;
 use serde_json::{json, Value};
@@ -162,15 +163,16 @@ async fn webkit_reader_journey() {
     .await;
 }
 
-/// A host page on its own origin, with a frame of the explainer and `embed.js`.
-fn host_with_a_frame(app: &StaticServer) -> StaticServer {
+/// A host page on its own origin, with a frame of the explainer's page `frame` (`embed.html`,
+/// or one part's `embed/<part>.html`) and `embed.js`.
+fn host_with_a_frame(app: &StaticServer, frame: &str) -> StaticServer {
     let base = app.url("/");
     let host = StaticServer::start(std::env::temp_dir());
     host.set(
         "/host.html",
         Reply::Body(format!(
             "<!doctype html><html><body><p>Host article text.</p>\
-             <iframe src=\"{base}embed.html\" title=\"Explainer\" style=\"width:100%;border:0\"></iframe>\
+             <iframe src=\"{base}{frame}\" title=\"Explainer\" style=\"width:100%;border:0\"></iframe>\
              <script src=\"{base}embed.js\" async></script></body></html>"
         )),
     );
@@ -180,17 +182,54 @@ fn host_with_a_frame(app: &StaticServer) -> StaticServer {
 #[tokio::test]
 async fn a_frame_is_sized_to_its_content_in_firefox_and_webkit() {
     let app = StaticServer::start(dist_dir());
-    let host = host_with_a_frame(&app);
-    for engine in [Engine::Firefox, Engine::WebKit] {
-        let url = host.url("/host.html");
-        with_engine(engine, 1280, 900, true, move |client| async move {
+    // The whole explainer, and one part alone; each at least this tall once sized.
+    for (frame, least) in [("embed.html", 1000), ("embed/key-facts.html", 300)] {
+        let host = host_with_a_frame(&app, frame);
+        for engine in [Engine::Firefox, Engine::WebKit] {
+            let url = host.url("/host.html");
+            with_engine(engine, 1280, 900, true, move |client| async move {
+                client.goto(&url).await.unwrap();
+                wait_until(
+                    &client,
+                    &format!(
+                        "const f = document.querySelector('iframe'); \
+                         return f.style.height !== '' && f.getBoundingClientRect().height > {least}"
+                    ),
+                )
+                .await;
+                assert_frame_fits_content(&client, &format!("{engine:?}, {frame}")).await;
+            })
+            .await;
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_part_alone_reads_and_answers_in_firefox_and_webkit() {
+    let server = StaticServer::start(dist_dir());
+    let faq = &crate::support::khmer().faq[0];
+    for (engine, javascript) in [
+        (Engine::Firefox, false),
+        (Engine::Firefox, true),
+        (Engine::WebKit, true),
+    ] {
+        let url = server.url("/km/embed/faq.html");
+        let (id, question) = (faq.id.clone(), faq.question.clone());
+        with_engine(engine, 390, 844, javascript, move |client| async move {
             client.goto(&url).await.unwrap();
-            wait_until(
+            if javascript {
+                use_until_hydrated(&client).await;
+            }
+            let shown = eval(
                 &client,
-                "return document.querySelector('iframe').getBoundingClientRect().height > 1000",
+                "return [document.querySelector('.faq__question').textContent, \
+                 document.querySelectorAll('.story-section, .checklists').length, \
+                 document.querySelector('.part-source a').target]",
             )
             .await;
-            assert_frame_fits_content(&client, &format!("{engine:?}")).await;
+            assert_eq!(shown, json!([question, 0, "_blank"]), "{engine:?}");
+            let answered = format!("return document.getElementById('faq-{id}').open");
+            click_until(&client, &format!("#faq-{id}-button"), &answered).await;
         })
         .await;
     }
