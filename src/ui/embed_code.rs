@@ -235,7 +235,8 @@ fn Preview(
     edition: RwSignal<Edition>,
 ) -> impl IntoView {
     let frame = NodeRef::<Iframe>::new();
-    let height = RwSignal::new(None::<f64>);
+    // In whole pixels: formatting a float would bring float printing into the module (12 KB).
+    let height = RwSignal::new(None::<u32>);
     // The frame page reports its height to its parent, as it does to any host.
     let _ = window_event_listener(ev::message, move |event| {
         let Some(frame) = frame.get_untracked() else {
@@ -250,7 +251,8 @@ fn Preview(
         let field = |name: &str| js_sys::Reflect::get(&data, &name.into()).ok();
         let is_height = field("explainer").and_then(|v| v.as_string()).as_deref() == Some("height");
         if from_frame && is_height {
-            height.set(field("height").and_then(|v| v.as_f64()));
+            let pixels = field("height").and_then(|v| v.as_f64());
+            height.set(pixels.map(|h| h.ceil() as u32));
         }
     });
     let src = move || frame_url(&base.get(), &edition.get(), part.get().as_deref());
@@ -285,7 +287,7 @@ fn Preview(
                             src=src
                             node_ref=frame
                             style:width=move || format!("{}px", width.get())
-                            style:height=move || height.get().map(|h| format!("{}px", h.ceil()))
+                            style:height=move || height.get().map(|h| format!("{h}px"))
                         ></iframe>
                     </div>
                 </div>
