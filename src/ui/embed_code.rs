@@ -80,23 +80,28 @@ impl From<&Labels> for EmbedLabels {
     }
 }
 
-/// One choice in a picker: its value, and its name, which the page shows (so the props leave
-/// it out).
+/// One choice in a picker: its value, and its name. In the props it is its value alone (the
+/// name is on the page, in its `<option>`), which also keeps its decoding small.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
 pub struct Choice {
     pub value: String,
-    #[serde(skip)]
     pub name: String,
 }
 
-/// What "Embed this" offers: the parts (by slug) and the editions (by language), this page's
-/// edition first.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct EmbedChoices {
-    pub parts: Vec<Choice>,
-    pub editions: Vec<Choice>,
-    /// Each edition's folder, in the order of `editions`.
-    pub paths: Vec<String>,
+impl From<String> for Choice {
+    fn from(value: String) -> Self {
+        Choice {
+            value,
+            name: String::new(),
+        }
+    }
+}
+
+impl From<Choice> for String {
+    fn from(choice: Choice) -> Self {
+        choice.value
+    }
 }
 
 /// The explainer's folder as the page was loaded from it, as an absolute URL ending `/`: the
@@ -125,19 +130,23 @@ pub fn EmbedCode(
     labels: EmbedLabels,
     base_url: String,
     edition: Edition,
-    choices: EmbedChoices,
+    /// The parts, by slug.
+    parts: Vec<Choice>,
+    /// The editions, by language, this page's first; and each one's folder.
+    editions: Vec<Choice>,
+    edition_paths: Vec<String>,
 ) -> impl IntoView {
     let base = RwSignal::new(base_url);
-    let hydrated = RwSignal::new(false);
     Effect::new({
         let edition = edition.clone();
         move |_| {
             if let Some(here) = served_from(&edition) {
                 base.set(here);
             }
-            hydrated.set(true);
         }
     });
+    // Whether the disclosure is open: the preview loads only then.
+    let open = RwSignal::new(false);
     let part = RwSignal::new(None::<String>);
     let chosen_edition = RwSignal::new(edition);
     let width = RwSignal::new(PREVIEW_WIDTH.0);
@@ -180,14 +189,13 @@ pub fn EmbedCode(
         part.set((!value.is_empty()).then_some(value));
         copied.set(None);
     };
-    let paths = choices.paths.clone();
-    let editions = choices.editions.clone();
+    let languages: Vec<String> = editions.iter().map(|choice| choice.value.clone()).collect();
     let on_edition = move |event: ev::Event| {
         let lang = event_target_value(&event);
-        if let Some(i) = editions.iter().position(|choice| choice.value == lang) {
+        if let Some(i) = languages.iter().position(|known| *known == lang) {
             chosen_edition.set(Edition {
                 lang,
-                path: paths[i].clone(),
+                path: edition_paths.get(i).cloned().unwrap_or_default(),
             });
             copied.set(None);
         }
@@ -198,7 +206,7 @@ pub fn EmbedCode(
             .collect_view()
     };
     view! {
-        <details class="embed-code">
+        <details class="embed-code" on:toggle=move |event| open.set(event_target::<web_sys::HtmlDetailsElement>(&event).open())>
             <summary class="embed-code__summary">{labels.heading.clone()}</summary>
             <p>{labels.intro.clone()}</p>
             <div class="embed-code__choices js-only">
@@ -206,29 +214,30 @@ pub fn EmbedCode(
                     <span>{labels.part_label.clone()}</span>
                     <select class="embed-code__part" on:change=on_part>
                         <option value="">{labels.whole.clone()}</option>
-                        {options(choices.parts)}
+                        {options(parts)}
                     </select>
                 </label>
                 <label class="embed-code__choice">
                     <span>{labels.edition_label.clone()}</span>
                     <select class="embed-code__edition" on:change=on_edition>
-                        {options(choices.editions)}
+                        {options(editions)}
                     </select>
                 </label>
             </div>
             {snippet(0, labels.frame_label.clone())}
             {snippet(1, labels.script_label.clone())}
-            <Preview labels=labels.clone() hydrated width base part edition=chosen_edition />
+            <Preview labels=labels.clone() open width base part edition=chosen_edition />
         </details>
     }
 }
 
 /// The chosen part in its own frame page, at the chosen width, sized to its content as a host
-/// page's `embed.js` would size it. Only once hydrated: without code there is nothing to choose.
+/// page's `embed.js` would size it. Only while "Embed this" is open (which only the code sees):
+/// a frame loads a whole page, which no reader passing by should pay for.
 #[component]
 fn Preview(
     labels: EmbedLabels,
-    hydrated: RwSignal<bool>,
+    open: RwSignal<bool>,
     width: RwSignal<u32>,
     base: RwSignal<String>,
     part: RwSignal<Option<String>>,
@@ -258,7 +267,7 @@ fn Preview(
     let src = move || frame_url(&base.get(), &edition.get(), part.get().as_deref());
     let (initial, least, most) = PREVIEW_WIDTH;
     move || {
-        hydrated.get().then(|| {
+        open.get().then(|| {
             let labels = labels.clone();
             view! {
                 <div class="embed-code__preview">

@@ -13,7 +13,7 @@ use explainer_core::content::Content;
 use crate::ui::app_root::{Edition, PageKind};
 use crate::ui::checklists::{Checklists, ChecklistsOutline, CHECKLISTS_ID};
 use crate::ui::dateline::Dateline;
-use crate::ui::embed_code::{Choice, EmbedChoices, EmbedCode, EmbedLabels};
+use crate::ui::embed_code::{Choice, EmbedCode, EmbedLabels};
 use crate::ui::faq::{Faq, FAQ_ID};
 use crate::ui::language_switch::{LanguageLink, LanguageSwitch};
 use crate::ui::locator_map::{LocatorMapFigure, MapShapes};
@@ -46,7 +46,7 @@ pub fn ExplainerPage(
     let story = content.story.clone();
     let parts = page_parts(&content);
     let own_page = kind == PageKind::Page;
-    let embed_choices = embed_choices(&content, &edition, &languages);
+    let (embed_editions, edition_paths) = embed_editions(&content, &edition, &languages);
     view! {
         <ExplainerRoot kind lang=content.lang.clone()>
             <div class="story">
@@ -97,7 +97,9 @@ pub fn ExplainerPage(
                         <EmbedCode
                             labels=EmbedLabels::from(&labels)
                             base_url
-                            choices=embed_choices
+                            parts=embed_parts(&content)
+                            editions=embed_editions
+                            edition_paths
                             edition
                         />
                     })}
@@ -127,18 +129,26 @@ pub fn page_parts(content: &Content) -> Vec<TocPart> {
         .collect()
 }
 
-/// What "Embed this" offers on `edition`'s page: its parts, and every edition (this one first,
-/// then those of `languages`).
-fn embed_choices(content: &Content, edition: &Edition, languages: &[LanguageLink]) -> EmbedChoices {
-    let parts = (embeddable_parts(content).into_iter())
+/// The parts "Embed this" offers, by slug.
+fn embed_parts(content: &Content) -> Vec<Choice> {
+    (embeddable_parts(content).into_iter())
         .map(|part| Choice {
             value: part.slug,
             name: part.name,
         })
-        .collect();
+        .collect()
+}
+
+/// The editions "Embed this" offers on `edition`'s page (this one first, then those of
+/// `languages`), by language, and each one's folder.
+fn embed_editions(
+    content: &Content,
+    edition: &Edition,
+    languages: &[LanguageLink],
+) -> (Vec<Choice>, Vec<String>) {
     let own = (&edition.lang, &content.labels.language_name, &edition.path);
     let others = (languages.iter()).map(|link| (&link.lang, &link.name, &link.path));
-    let (editions, paths) = std::iter::once(own)
+    std::iter::once(own)
         .chain(others)
         .map(|(lang, name, path)| {
             let choice = Choice {
@@ -147,12 +157,7 @@ fn embed_choices(content: &Content, edition: &Edition, languages: &[LanguageLink
             };
             (choice, path.clone())
         })
-        .unzip();
-    EmbedChoices {
-        parts,
-        editions,
-        paths,
-    }
+        .unzip()
 }
 
 /// The strip of labelled facts under the headline.
