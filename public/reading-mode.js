@@ -10,11 +10,16 @@
     stored = localStorage.getItem(KEY);
   } catch (e) {}
   if (stored === "full") root.setAttribute("data-reading-mode", "full");
-  document.addEventListener("DOMContentLoaded", function () {
+  // Once the switch is parsed, it shows the stored read; this script, loaded async (render-
+  // blocking where the browser knows `blocking="render"`, never parser-blocking), may run
+  // before or after that.
+  function showOnSwitch() {
     var full = document.querySelector('input[name="reading-mode"][value="full"]');
     if (stored === "full" && full) full.checked = true;
     root.removeAttribute("data-reading-mode");
-  });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", showOnSwitch);
+  else showOnSwitch();
   document.addEventListener("change", function (event) {
     var input = event.target;
     if (input.name !== "reading-mode") return;
