@@ -15,19 +15,6 @@ pub fn set_hydrating(island: Option<web_sys::Element>) {
     HYDRATING.with(|current| *current.borrow_mut() = island);
 }
 
-/// The text of the first element matching `selector` in the island being hydrated, or the empty
-/// string where there is none (at build time, where there is no page).
-pub fn read(selector: &str) -> String {
-    HYDRATING.with(|current| {
-        current
-            .borrow()
-            .as_ref()
-            .and_then(|island| island.query_selector(selector).ok().flatten())
-            .and_then(|element| element.text_content())
-            .unwrap_or_default()
-    })
-}
-
 /// The texts of every element matching `selector` in the island being hydrated, in page order.
 pub fn read_all(selector: &str) -> Vec<String> {
     HYDRATING.with(|current| {
@@ -44,9 +31,10 @@ pub fn read_all(selector: &str) -> Vec<String> {
     })
 }
 
-/// `text`, or where it was left out of the props, the page's text at `selector`.
+/// `text`, or where it was left out of the props, the page's text at `selector` (the first
+/// match in the island being hydrated; none at build time, where there is no page).
 pub fn or_read(text: &mut String, selector: &str) {
     if text.is_empty() {
-        *text = read(selector);
+        *text = read_all(selector).into_iter().next().unwrap_or_default();
     }
 }

@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 
 use crate::support::browser::{assert_frame_fits_content, scrolled_to, touch};
 use crate::support::engines::{with_engine, Engine};
-use crate::support::server::{Reply, StaticServer};
+use crate::support::server::StaticServer;
 use crate::support::{content, dist_dir};
 
 /// How long to wait for something in these browsers, slower to start than headless Chromium.
@@ -167,16 +167,11 @@ async fn webkit_reader_journey() {
 /// or one part's `embed/<part>.html`) and `embed.js`.
 fn host_with_a_frame(app: &StaticServer, frame: &str) -> StaticServer {
     let base = app.url("/");
-    let host = StaticServer::start(std::env::temp_dir());
-    host.set(
-        "/host.html",
-        Reply::Body(format!(
-            "<!doctype html><html><body><p>Host article text.</p>\
-             <iframe src=\"{base}{frame}\" title=\"Explainer\" style=\"width:100%;border:0\"></iframe>\
-             <script src=\"{base}embed.js\" async></script></body></html>"
-        )),
-    );
-    host
+    StaticServer::host_page(format!(
+        "<!doctype html><html><body><p>Host article text.</p>\
+         <iframe src=\"{base}{frame}\" title=\"Explainer\" style=\"width:100%;border:0\"></iframe>\
+         <script src=\"{base}embed.js\" async></script></body></html>"
+    ))
 }
 
 #[tokio::test]

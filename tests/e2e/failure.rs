@@ -27,13 +27,6 @@ fn modules() -> Vec<String> {
     names
 }
 
-/// A host page on its own origin (another port), empty but for `html` at `/host.html`.
-fn host_page(html: String) -> StaticServer {
-    let host = StaticServer::start(std::env::temp_dir());
-    host.set("/host.html", Reply::Body(html));
-    host
-}
-
 /// Once the page is done (hydrated, or in its static layout when the main module is missing):
 /// every island is either hydrated or marked as failed, each failed one under a visible note,
 /// and no page-wide fallback was needed unless the main module is the one missing.
@@ -91,7 +84,7 @@ async fn parts_with_one_module_missing(client: &Client, missing: &str) -> Vec<St
 async fn a_frame_keeps_its_height_and_its_other_parts_whichever_module_is_missing() {
     let app = StaticServer::start(dist_dir());
     let base = app.url("/");
-    let host = host_page(format!(
+    let host = StaticServer::host_page(format!(
         "<!doctype html><html><body><p>Host article text.</p>\
          <iframe src=\"{base}embed.html\" title=\"Explainer\" style=\"width:100%;border:0\"></iframe>\
          <script src=\"{base}embed.js\" async></script></body></html>"
@@ -158,7 +151,7 @@ async fn the_script_embed_shows_the_story_in_a_frame_when_the_wasm_cannot_run() 
     let app = StaticServer::start(dist_dir());
     app.set(&format!("/{}", wasm_file(&dist_dir())), Reply::Missing);
     let base = app.url("/");
-    let host = host_page(format!(
+    let host = StaticServer::host_page(format!(
         "<!doctype html><html><body><p>Host article text.</p>\
          <div data-explainer data-explainer-lang=\"km\" data-explainer-theme=\"dark\"></div>\
          <script type=\"module\" src=\"{base}embed.js\"></script></body></html>"
@@ -187,7 +180,7 @@ async fn the_script_embed_keeps_its_other_parts_whichever_lazy_module_is_missing
         let app = StaticServer::start(dist_dir());
         app.set(&format!("/{module}"), Reply::Missing);
         let base = app.url("/");
-        let host = host_page(format!(
+        let host = StaticServer::host_page(format!(
             "<!doctype html><html><body><p>Host article text.</p>\
              <div data-explainer></div>\
              <script type=\"module\" src=\"{base}embed.js\"></script></body></html>"

@@ -8,7 +8,7 @@ use crate::support::browser::{
     assert_frame_fits_content, click, eval, open_page, touch, wait_until, with_browser,
     with_browser_configured, HYDRATED, NO_JAVASCRIPT,
 };
-use crate::support::server::{Reply, StaticServer};
+use crate::support::server::StaticServer;
 use crate::support::{content, dist_dir, khmer};
 use explainer_core::content::parts::embeddable_parts;
 use explainer_core::content::Content;
@@ -94,16 +94,12 @@ async fn every_part_page_shows_its_part_alone_in_both_editions_with_and_without_
 async fn a_parts_frame_fits_its_content_in_a_host_page_and_fetches_only_its_own_code() {
     let app = StaticServer::start(dist_dir());
     let base = app.url("/");
-    let host = StaticServer::start(std::env::temp_dir());
     for part in ["key-facts", "faq"] {
-        host.set(
-            "/host.html",
-            Reply::Body(format!(
-                "<!doctype html><html><body><p>Host article text.</p>\
-                 <iframe src=\"{base}embed/{part}.html\" title=\"Explainer\" style=\"width:100%;border:0\"></iframe>\
-                 <script src=\"{base}embed.js\" async></script><p>More host text.</p></body></html>"
-            )),
-        );
+        let host = StaticServer::host_page(format!(
+            "<!doctype html><html><body><p>Host article text.</p>\
+             <iframe src=\"{base}embed/{part}.html\" title=\"Explainer\" style=\"width:100%;border:0\"></iframe>\
+             <script src=\"{base}embed.js\" async></script><p>More host text.</p></body></html>"
+        ));
         let url = host.url("/host.html");
         with_browser(move |client| async move {
             client.goto(&url).await.unwrap();
@@ -150,15 +146,11 @@ async fn a_parts_frame_fits_its_content_in_a_host_page_and_fetches_only_its_own_
 async fn the_script_embed_of_one_part_mounts_that_part_alone() {
     let app = StaticServer::start(dist_dir());
     let base = app.url("/");
-    let host = StaticServer::start(std::env::temp_dir());
-    host.set(
-        "/host.html",
-        Reply::Body(format!(
-            "<!doctype html><html><body><p>Host article text.</p>\
-             <div id=\"one\" data-explainer data-explainer-part=\"faq\" data-explainer-lang=\"km\"></div>\
-             <script type=\"module\" src=\"{base}embed.js\"></script></body></html>"
-        )),
-    );
+    let host = StaticServer::host_page(format!(
+        "<!doctype html><html><body><p>Host article text.</p>\
+         <div id=\"one\" data-explainer data-explainer-part=\"faq\" data-explainer-lang=\"km\"></div>\
+         <script type=\"module\" src=\"{base}embed.js\"></script></body></html>"
+    ));
     let question = khmer().faq[0].question.clone();
     let url = host.url("/host.html");
     with_browser(move |client| async move {

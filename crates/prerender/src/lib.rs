@@ -74,22 +74,24 @@ pub fn build() -> Result<(), String> {
     for (edition, map) in editions.iter().zip(&maps) {
         let svg = share_card::svg(&edition.content, map.as_ref(), &typesetter)?;
         let path = settings.staging.join(&edition.path).join(share_card::FILE);
-        std::fs::create_dir_all(path.parent().unwrap_or(&settings.staging))
-            .map_err(|e| format!("{}: cannot create its folder: {e}", path.display()))?;
-        write(&path, typesetter.render_png(&svg)?)?;
+        write_in_folder(&path, typesetter.render_png(&svg)?)?;
     }
     for page in render::pages(&editions, &template, &settings, &maps)? {
-        let path = settings.staging.join(&page.file);
-        if let Some(folder) = path.parent() {
-            std::fs::create_dir_all(folder)
-                .map_err(|e| format!("{}: cannot create: {e}", folder.display()))?;
-        }
-        write(&path, &page.html)?;
+        write_in_folder(&settings.staging.join(&page.file), &page.html)?;
     }
     if settings.release {
         compress::precompress(&settings.staging)?;
     }
     Ok(())
+}
+
+/// Writes `path`, making its folder first (an edition's, a part's).
+fn write_in_folder(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), String> {
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder)
+            .map_err(|e| format!("{}: cannot create: {e}", folder.display()))?;
+    }
+    write(path, contents)
 }
 
 fn read(path: &Path) -> Result<String, String> {

@@ -61,6 +61,13 @@ impl StaticServer {
         }
     }
 
+    /// A host page on its own origin (another port), empty but for `html` at `/host.html`.
+    pub fn host_page(html: String) -> Self {
+        let host = Self::start(std::env::temp_dir());
+        host.set("/host.html", Reply::Body(html));
+        host
+    }
+
     /// The absolute URL of `path` (which starts with `/`).
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.origin)
