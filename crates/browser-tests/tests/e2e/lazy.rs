@@ -1,0 +1,150 @@
+//! Code only where it is used: a reader of the top who touches nothing fetches no code at all;
+//! the first sign of use brings the main module; coming near a lazy island (the FAQ, the
+//! checklists, the embed panel) brings its module; a link followed before then still opens its
+//! part; a module that cannot be loaded leaves its part readable and the rest working.
+
+use fantoccini::Client;
+use serde_json::json;
+
+use explainer_browser_tests::browser::{
+    click, click_now, click_shown, errors_and_warnings, eval, open_page, touch, wait_until,
+    with_browser, HYDRATED,
+};
+use explainer_browser_tests::server::{Reply, StaticServer};
+use explainer_browser_tests::{content, dist_dir, file_named};
+
+/// When the page started fetching each file whose name matches `pattern` (a regular
+/// expression), in milliseconds of `performance.now()`.
+async fn fetch_starts(client: &Client, pattern: &str) -> Vec<f64> {
+    let script = format!(
+        "return performance.getEntriesByType('resource').filter(r => /{pattern}/.test(r.name)) \
+         .map(r => r.startTime)"
+    );
+    serde_json::from_value(eval(client, &script).await).unwrap()
+}
+
+/// The file name, in `dist/`, of the module split out for the FAQ.
+fn faq_module() -> String {
+    file_named(&dist_dir(), "split_faq_island_loader_", ".wasm")
+}
+
+#[tokio::test]
+async fn a_reader_of_the_top_fetches_no_code_until_they_use_the_page() {
+    for page in ["/", "/km/"] {
+        reader_of_the_top_fetches_no_code(page).await;
+    }
+}
+
+async fn reader_of_the_top_fetches_no_code(page: &'static str) {
+    let server = StaticServer::start(dist_dir());
+    with_browser(move |client| async move {
+        client.goto(&server.url(page)).await.unwrap();
+        wait_until(&client, "return document.readyState === 'complete'").await;
+        let touched = touch(&client).await;
+        wait_until(&client, HYDRATED).await;
+        // Every wasm module and the glue were asked for only once the reader touched the page
+        // (a loader that fetched them at once would have started before the page had loaded).
+        let starts = fetch_starts(&client, r"\.wasm$|explainer-web-[0-9a-f]+\.js$").await;
+        assert!(
+            starts.len() >= 2,
+            "the glue and the wasm were fetched: {starts:?}"
+        );
+        assert!(
+            starts.iter().all(|&start| start >= touched),
+            "{page}: code fetched before the page was used: {starts:?}, touched at {touched}"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_faqs_code_comes_only_when_a_reader_nears_it() {
+    let server = StaticServer::start(dist_dir());
+    let id = content().faq[0].id.clone();
+    let module = faq_module();
+    with_browser(move |client| async move {
+        open_page(&client, &server, "/").await;
+        let before = eval(&client, "return performance.now()")
+            .await
+            .as_f64()
+            .unwrap();
+        click(&client, &format!("#faq-{id}-button")).await;
+        wait_until(
+            &client,
+            &format!("return document.getElementById('faq-{id}').open"),
+        )
+        .await;
+        let starts = fetch_starts(&client, &module.replace('.', "\\.")).await;
+        assert_eq!(starts.len(), 1, "the FAQ's module was fetched once");
+        assert!(
+            starts[0] >= before,
+            "the FAQ's module came before the reader neared it"
+        );
+        assert_eq!(errors_and_warnings(&client).await, Vec::<String>::new());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_link_followed_before_the_faq_is_hydrated_opens_its_answer() {
+    let server = StaticServer::start(dist_dir());
+    let id = content().faq[4].id.clone();
+    with_browser(move |client| async move {
+        open_page(&client, &server, "/").await;
+        // As a link in the page would: the browser jumps to the entry, near which the FAQ
+        // hydrates and then opens the answer the address names.
+        eval(&client, &format!("location.hash = 'faq-{id}'")).await;
+        wait_until(
+            &client,
+            &format!(
+                "return document.getElementById('faq-{id}').open && \
+                 document.getElementById('faq-{id}').open"
+            ),
+        )
+        .await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_lazy_module_that_cannot_load_leaves_its_part_readable_and_the_rest_working() {
+    let server = StaticServer::start(dist_dir());
+    server.set(&format!("/{}", faq_module()), Reply::Hangup);
+    let last = content().faq.last().unwrap().id.clone();
+    with_browser(move |client| async move {
+        open_page(&client, &server, "/").await;
+        eval(&client, "document.getElementById('faq').scrollIntoView()").await;
+        // The FAQ keeps its static layout and says why; the rest of the page keeps its own.
+        wait_until(
+            &client,
+            "return document.querySelector('leptos-island[data-load-failed] #faq') !== null \
+             && getComputedStyle(document.querySelector('#faq').closest('leptos-island').previousElementSibling).display !== 'none'",
+        )
+        .await;
+        // Its questions still open their answers, with no code.
+        click_now(&client, &format!("#faq-{last}-button")).await;
+        wait_until(&client, &format!("return document.getElementById('faq-{last}').open")).await;
+        assert_eq!(
+            eval(&client, "return [...document.styleSheets].some(s => s.href && s.href.endsWith('/static.css'))").await,
+            json!(false)
+        );
+        let logged = errors_and_warnings(&client).await;
+        assert!(
+            logged.iter().any(|line| line.contains("could not be loaded")),
+            "{logged:?}"
+        );
+        // The islands already hydrated still work: the reading switch and the glossary's terms.
+        click(&client, "input[name='reading-mode'][value='full']").await;
+        click_shown(&client, ".story-section__body .term").await;
+        wait_until(
+            &client,
+            "return document.querySelector('.story-section__body .term + .term__definition').matches(':popover-open')",
+        )
+        .await;
+        // And another lazy island still loads and works when a reader comes to it.
+        click(&client, ".checklist input[type=checkbox]").await;
+        wait_until(&client, "return document.querySelector('.checklist input[type=checkbox]').checked").await;
+        wait_until(&client, "return document.querySelector('leptos-island[data-hydrated] #checklists') !== null").await;
+    })
+    .await;
+}

@@ -1,0 +1,19 @@
+//! End-to-end journeys: the release `dist/`, served on 127.0.0.1, in headless Chromium, and
+//! the reader's journey in Firefox and WebKit too (`engines`).
+//! Build `dist/` first (`trunk build --release`); `scripts/test` does both.
+
+mod accessibility;
+mod build;
+mod checklists;
+mod csp;
+mod embed;
+mod engines;
+mod failure;
+mod faq;
+mod hydration;
+mod khmer;
+mod layout;
+mod lazy;
+mod parts;
+mod story;
+mod without_javascript;
