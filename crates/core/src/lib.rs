@@ -6,6 +6,8 @@
 pub mod content;
 pub mod copy_check;
 pub mod embed_options;
+pub mod html_text;
+pub mod names;
 pub mod plan;
 pub mod plan_export;
 pub mod short_hash;

@@ -420,7 +420,7 @@ fn no_sentence_is_said_twice() {
 }
 
 /// Institutions and official resources the checklists may point to, each checked against its
-/// own published description (see the README's editorial rules).
+/// own published description (see docs/content.md, "Editorial rules").
 const INSTITUTIONS: &[&str] = &[
     "Harmonized Tariff Schedule",
     "U.S. International Trade Commission",

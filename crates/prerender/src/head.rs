@@ -5,11 +5,12 @@
 
 use explainer_core::content::schema_org::{faq_page, news_article};
 use explainer_core::content::Content;
+use explainer_core::html_text::escape;
+use explainer_core::names::SHARE_CARD_FILE;
 
-use partnership_explainer::ui::app_root::PageKind;
+use partnership_explainer::ui::views::page_kind::PageKind;
 
 use crate::share_card;
-pub use partnership_explainer::ui::html_text::escape;
 
 /// An edition of the story, as other pages point to it.
 pub struct Alternate {
@@ -100,7 +101,7 @@ pub fn head_tags(
 
 /// The share card of the edition published at `page_url` (ending `/`).
 pub fn share_card_url(page_url: &str) -> String {
-    format!("{page_url}{}", share_card::FILE)
+    format!("{page_url}{}", SHARE_CARD_FILE)
 }
 
 /// JSON that cannot end its `<script>` element early: every `<` is written as `\u003c`, which

@@ -14,6 +14,8 @@ pub mod translation_record;
 
 use std::path::{Path, PathBuf};
 
+use explainer_core::names::SHARE_CARD_FILE;
+
 /// Where the build puts things, from Trunk's environment and ours.
 pub struct BuildSettings {
     pub staging: PathBuf,
@@ -73,7 +75,7 @@ pub fn build() -> Result<(), String> {
     let typesetter = share_card::Typesetter::new()?;
     for (edition, map) in editions.iter().zip(&maps) {
         let svg = share_card::svg(&edition.content, map.as_ref(), &typesetter)?;
-        let path = settings.staging.join(&edition.path).join(share_card::FILE);
+        let path = settings.staging.join(&edition.path).join(SHARE_CARD_FILE);
         write_in_folder(&path, typesetter.render_png(&svg)?)?;
     }
     for page in render::pages(&editions, &template, &settings, &maps)? {

@@ -4,6 +4,8 @@
 //! wasm, hydrates the page's islands, and falls back to the page's static layout
 //! (`static.css`) if the wasm cannot be loaded.
 
+use explainer_core::names::{CODE_BLOCK_ID, STATIC_CSS_FILE};
+
 use crate::short_hash;
 
 /// A script file to write next to the pages.
@@ -65,9 +67,6 @@ pub fn move_to_file(page: &str, public_url: &str) -> Result<(String, Boot), Stri
     Ok((page, boot))
 }
 
-/// The id of the data block that names the glue and the wasm, for the script embed.
-pub const CODE_BLOCK_ID: &str = "explainer-code";
-
 /// Takes Trunk's preloads of the glue and the wasm out of `page`, so that a reader who never
 /// needs code fetches none (the loader fetches both when it is first needed), and names the two
 /// files in a data block instead, `<script type="application/json" id="explainer-code">`,
@@ -121,7 +120,7 @@ fn boot_source(js: &str, wasm: &str, public_url: &str) -> Result<String, String>
         &[
             ("__GLUE__", js),
             ("__WASM__", wasm),
-            ("__STATIC_CSS__", &format!("{public_url}static.css")),
+            ("__STATIC_CSS__", &format!("{public_url}{STATIC_CSS_FILE}")),
         ],
     )
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use explainer_core::content::Content;
 use geo::{BooleanOps, BoundingRect, Coord, MapCoords, MultiPolygon, Rect, Simplify};
-use partnership_explainer::ui::locator_map::{CountryShape, MapShapes, Projection};
+use partnership_explainer::ui::views::locator_map::{CountryShape, MapShapes, Projection};
 
 /// Natural Earth's countries at 1:50 million: small countries such as Singapore are there.
 pub fn countries_file() -> PathBuf {

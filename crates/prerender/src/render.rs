@@ -8,21 +8,24 @@ use std::sync::Arc;
 
 use explainer_core::content::parts::{embeddable_parts, EmbeddablePart};
 use explainer_core::content::Content;
+use explainer_core::html_text::escape;
+use explainer_core::names::{
+    FRAGMENT_FILE, FRAME_CLASS, FRAME_FILE, PAGE_FILE, READING_MODE_FILE, STATIC_CSS_FILE,
+};
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
-use partnership_explainer::ui::app_root::{Edition, PageKind};
-use partnership_explainer::ui::language_switch::LanguageLink;
-use partnership_explainer::ui::locator_map::MapShapes;
-use partnership_explainer::ui::page::ExplainerPage;
-use partnership_explainer::ui::part_page::PartPage;
+use partnership_explainer::ui::views::language_switch::LanguageLink;
+use partnership_explainer::ui::views::locator_map::MapShapes;
+use partnership_explainer::ui::views::page::ExplainerPage;
+use partnership_explainer::ui::views::page_kind::{Edition, PageKind};
+use partnership_explainer::ui::views::part_page::PartPage;
 
 use crate::content_files::CheckedEdition;
-use crate::head::{escape, head_tags, Alternate};
+use crate::head::{head_tags, Alternate};
 use crate::BuildSettings;
 
-/// Put on `<body>` of the pages rendered for frames (`embed.html`, `embed/<part>.html`): the
-/// loader reports their height to the host.
-const FRAME_BODY_CLASS: &str = "explainer-page explainer-frame";
+/// `<body>`'s class on the explainer's own page.
+const PAGE_BODY_CLASS: &str = "explainer-page";
 
 /// One file to write into the bundle, at `file` (relative to its top).
 pub struct Page {
@@ -68,7 +71,7 @@ pub fn pages(
     // The no-JavaScript stylesheet and the reading-mode script are found from pages in
     // editions' folders too.
     let mut head = inside(template, "head")?.to_string();
-    for (attribute, file) in [("href", "static.css"), ("src", "reading-mode.js")] {
+    for (attribute, file) in [("href", STATIC_CSS_FILE), ("src", READING_MODE_FILE)] {
         let relative = format!("{attribute}=\"{file}\"");
         if !head.contains(&relative) {
             return Err(format!("index.html: the head has no {relative}"));
@@ -87,6 +90,8 @@ pub fn pages(
             href: format!("{base}{}", e.path),
         })
         .collect();
+    // The frames' body is marked for the loader, which reports their height to the host.
+    let frame_body_class = format!("{PAGE_BODY_CLASS} {FRAME_CLASS}");
     let mut pages = Vec::new();
     for (edition, map) in editions.iter().zip(maps) {
         let content = Arc::new(edition.content.clone());
@@ -108,15 +113,15 @@ pub fn pages(
             render(&content, kind, base, &here, links, map.clone())
         };
         pages.push(Page {
-            file: format!("{}index.html", edition.path),
-            html: document(PageKind::Page, "explainer-page", whole(PageKind::Page)),
+            file: format!("{}{PAGE_FILE}", edition.path),
+            html: document(PageKind::Page, PAGE_BODY_CLASS, whole(PageKind::Page)),
         });
         pages.push(Page {
-            file: format!("{}embed.html", edition.path),
-            html: document(PageKind::Frame, FRAME_BODY_CLASS, whole(PageKind::Frame)),
+            file: format!("{}{FRAME_FILE}", edition.path),
+            html: document(PageKind::Frame, &frame_body_class, whole(PageKind::Frame)),
         });
         pages.push(Page {
-            file: format!("{}fragment.html", edition.path),
+            file: format!("{}{FRAGMENT_FILE}", edition.path),
             html: whole(PageKind::Fragment),
         });
         let full_page = format!("{base}{}", edition.path);
@@ -124,7 +129,7 @@ pub fn pages(
             let alone = |kind: PageKind| render_part(&content, kind, &part, &full_page);
             pages.push(Page {
                 file: format!("{}embed/{}.html", edition.path, part.slug),
-                html: document(PageKind::Frame, FRAME_BODY_CLASS, alone(PageKind::Frame)),
+                html: document(PageKind::Frame, &frame_body_class, alone(PageKind::Frame)),
             });
             pages.push(Page {
                 file: format!("{}fragment/{}.html", edition.path, part.slug),
@@ -144,7 +149,7 @@ fn language_links(
 ) -> Vec<LanguageLink> {
     let file = match kind {
         PageKind::Page => "",
-        PageKind::Frame => "embed.html",
+        PageKind::Frame => FRAME_FILE,
         PageKind::Fragment => return Vec::new(),
     };
     let up = "../".repeat(edition.path.matches('/').count());

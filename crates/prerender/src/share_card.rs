@@ -5,15 +5,13 @@
 use std::path::Path;
 
 use explainer_core::content::Content;
-use partnership_explainer::ui::html_text::escape;
-use partnership_explainer::ui::locator_map::{MapShapes, MAP_WIDTH};
+use explainer_core::html_text::escape;
+use partnership_explainer::ui::views::locator_map::{MapShapes, MAP_WIDTH};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The card's size, in pixels: what Open Graph and X's large cards ask for.
 pub const WIDTH: u32 = 1200;
 pub const HEIGHT: u32 = 630;
-/// The card's file name, in each edition's folder.
-pub const FILE: &str = "share-card.png";
 
 /// The fonts the card is set in (`fonts-noto-core`, which `scripts/setup` installs).
 const FONT_DIR: &str = "/usr/share/fonts/truetype/noto";

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::{read, short_hash, write};
-use partnership_explainer::ui::app_root::MODULE_FAILED_EVENT;
+use explainer_core::names::MODULE_FAILED_EVENT;
 
 /// wasm-opt's options for every module: smallest code, and the features every browser the
 /// explainer supports has.

@@ -9,9 +9,9 @@ use explainer_core::content::model::Checklists;
 use explainer_core::content::{parse_content, Content};
 use explainer_prerender::content_files;
 use explainer_prerender::translation_record::{mark_translated, Places};
-use partnership_explainer::ui::app_root::Edition;
-use partnership_explainer::ui::app_root::PageKind;
-use partnership_explainer::ui::faq::{FaqItem, FaqLabels};
+use partnership_explainer::ui::islands::faq::{FaqItem, FaqLabels};
+use partnership_explainer::ui::views::page_kind::Edition;
+use partnership_explainer::ui::views::page_kind::PageKind;
 use serde_json::Value;
 
 const SHIPPED: &str = include_str!("../../../public/content/en.json");
@@ -659,7 +659,7 @@ fn the_head_carries_the_dates_and_the_page_a_news_article() {
         "<meta property=\"og:image:height\" content=\"630\">".to_string(),
         format!(
             "<meta property=\"og:image:alt\" content=\"{}\">",
-            explainer_prerender::head::escape(&content.labels.share_card_alt)
+            explainer_core::html_text::escape(&content.labels.share_card_alt)
         ),
         "<meta name=\"twitter:card\" content=\"summary_large_image\">".to_string(),
         format!("<meta name=\"twitter:image\" content=\"{image}\">"),
@@ -777,7 +777,7 @@ fn each_editions_share_card_is_a_1200_by_630_png_under_300_kb() {
             .map(|piece| &piece[..piece.find('<').unwrap_or(piece.len())])
             .collect();
         let unspaced = |text: &str| text.split_whitespace().collect::<String>();
-        let headline = explainer_prerender::head::escape(&content.story.headline);
+        let headline = explainer_core::html_text::escape(&content.story.headline);
         assert_eq!(unspaced(&shown), unspaced(&headline), "{}", content.lang);
         assert!(svg.contains("<path d=\"M"));
         let png = typesetter.render_png(&svg).unwrap();

@@ -13,12 +13,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 // The components crate defines the islands' exports; it must be linked in (leptos issue 2083).
-use partnership_explainer::ui::app_root::{HYDRATED_EVENT, MODULE_FAILED_EVENT};
-use partnership_explainer::ui::page_text;
-use partnership_explainer::ui::LAZY_ISLANDS;
-
-/// Put on `<body>` of the page rendered for frames (`embed.html`).
-const FRAME_PAGE_CLASS: &str = "explainer-frame";
+use partnership_explainer::core::names::{
+    FRAME_CLASS, HYDRATED_EVENT, LAZY_ISLANDS, LOAD_FAILED_ATTRIBUTE, MODULE_FAILED_EVENT,
+};
+use partnership_explainer::ui::browser::page_text;
 
 /// Sets up the reactive system once, before any island is hydrated.
 #[wasm_bindgen(start)]
@@ -33,7 +31,7 @@ pub async fn hydrate_page(exports: JsValue) {
     let Some(body) = document().body() else {
         return;
     };
-    let in_frame = body.class_list().contains(FRAME_PAGE_CLASS);
+    let in_frame = body.class_list().contains(FRAME_CLASS);
     // A page opened at a part (`#faq-…`) needs every part able to open; a frame shows all of
     // itself at once.
     let opened_at_part = !window().location().hash().unwrap_or_default().is_empty();
@@ -137,7 +135,7 @@ async fn hydrate_island(island: &web_sys::HtmlElement, exports: &JsValue) {
             let mark = if hydrated {
                 "data-hydrated"
             } else {
-                "data-load-failed"
+                LOAD_FAILED_ATTRIBUTE
             };
             let _ = island.set_attribute(mark, "");
         }

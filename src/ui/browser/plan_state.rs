@@ -8,7 +8,7 @@ use explainer_core::content::model::Checklists;
 use explainer_core::plan::Plan;
 use explainer_core::storage_keys::{PLAN as PLAN_KEY, PLAN_SET_ASIDE as SET_ASIDE_KEY};
 
-use crate::ui::storage::{self, Area};
+use crate::ui::browser::storage::{self, Area};
 
 /// The start of a share link's fragment: `#plan=<code>`.
 pub const SHARE_PREFIX: &str = "plan=";

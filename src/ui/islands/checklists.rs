@@ -10,10 +10,10 @@ use wasm_bindgen::JsCast;
 
 use serde::{Deserialize, Serialize};
 
-use crate::ui::clipboard::copy_text;
-use crate::ui::page_text;
-use crate::ui::plan_state::{Notice, PlanState};
-use crate::ui::progress_bar::ProgressBar;
+use crate::ui::browser::clipboard::copy_text;
+use crate::ui::browser::page_text;
+use crate::ui::browser::plan_state::{Notice, PlanState};
+use crate::ui::views::progress_bar::ProgressBar;
 use explainer_core::content::model::{Checklist, Checklists as ChecklistsContent};
 use explainer_core::content::numbers::Digits;
 use explainer_core::plan_export::{export, progress_text, Format};

@@ -16,10 +16,10 @@ use explainer_core::content::Content;
 use explainer_core::storage_keys;
 use explainer_core::text_match::{match_ranges, matches_all, query_words, split_marked};
 
-use crate::ui::clipboard::copy_text;
-use crate::ui::deep_link::DeepLinks;
-use crate::ui::page_text;
-use crate::ui::storage::{self, Area};
+use crate::ui::browser::clipboard::copy_text;
+use crate::ui::browser::deep_link::DeepLinks;
+use crate::ui::browser::page_text;
+use crate::ui::browser::storage::{self, Area};
 
 /// The FAQ section's element id, and so its address (`#faq`).
 pub const FAQ_ID: &str = "faq";

@@ -9,9 +9,9 @@ use leptos::html::Iframe;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::ui::app_root::Edition;
-use crate::ui::clipboard::copy_text;
-use crate::ui::html_text::escape;
+use crate::ui::browser::clipboard::copy_text;
+use crate::ui::views::page_kind::Edition;
+use explainer_core::html_text::escape;
 
 /// The frame page for `part` (or the whole explainer) of `edition`, under the explainer's `base`.
 pub fn frame_url(base: &str, edition: &Edition, part: Option<&str>) -> String {

@@ -10,19 +10,19 @@ use explainer_core::content::model::KeyFact;
 use explainer_core::content::parts::embeddable_parts;
 use explainer_core::content::Content;
 
-use crate::ui::app_root::{Edition, PageKind};
-use crate::ui::checklists::{Checklists, ChecklistsOutline, CHECKLISTS_ID};
-use crate::ui::dateline::Dateline;
-use crate::ui::embed_code::{Choice, EmbedCode, EmbedLabels};
-use crate::ui::faq::{Faq, FAQ_ID};
-use crate::ui::language_switch::{LanguageLink, LanguageSwitch};
-use crate::ui::locator_map::{LocatorMapFigure, MapShapes};
-use crate::ui::reading::ReadingModeSwitch;
-use crate::ui::rich_text::{RichText, TermCount};
-use crate::ui::root::ExplainerRoot;
-use crate::ui::scroll::ReadingProgress;
-use crate::ui::section::StorySection;
-use crate::ui::toc::{Toc, TocPart};
+use crate::ui::islands::checklists::{Checklists, ChecklistsOutline, CHECKLISTS_ID};
+use crate::ui::islands::embed_code::{Choice, EmbedCode, EmbedLabels};
+use crate::ui::islands::explainer_root::ExplainerRoot;
+use crate::ui::islands::faq::{Faq, FAQ_ID};
+use crate::ui::islands::reading_progress::ReadingProgress;
+use crate::ui::islands::toc::{Toc, TocPart};
+use crate::ui::views::dateline::Dateline;
+use crate::ui::views::language_switch::{LanguageLink, LanguageSwitch};
+use crate::ui::views::locator_map::{LocatorMapFigure, MapShapes};
+use crate::ui::views::page_kind::{Edition, PageKind};
+use crate::ui::views::reading_mode_switch::ReadingModeSwitch;
+use crate::ui::views::rich_text::{RichText, TermCount};
+use crate::ui::views::section::StorySection;
 
 /// The glossary section's element id, and so its address.
 pub const GLOSSARY_ID: &str = "glossary";

@@ -8,8 +8,8 @@ use std::rc::Rc;
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::ui::app_root::AppRoot;
-use crate::ui::frame::ask_parent_to_scroll;
+use crate::ui::browser::app_root::AppRoot;
+use crate::ui::browser::frame_messages::ask_parent_to_scroll;
 
 /// What opens the part with a given id, for the few dozen ids on a page.
 type Openers = Vec<(String, Rc<dyn Fn()>)>;

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use explainer_core::content::model::Perspectives;
 
-use crate::ui::rich_text::RichText;
+use crate::ui::views::rich_text::RichText;
 
 /// The id of a point of view's radio button and of its panel, kept unique on the page by
 /// `prefix` (the section id).

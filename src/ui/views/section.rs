@@ -1,14 +1,14 @@
 //! One story section, rendered at build time: title and summary always shown; the body
-//! (paragraphs, list, points of view, fact card) inside a [`SectionBody`] that opens
-//! and closes it.
+//! (paragraphs, list, points of view, fact card) inside a [`SectionBody`] that opens and closes
+//! with no code: its Read more / Show less is a checkbox, and CSS (`:has()`) opens the body.
+//! Closed, a body stays findable with the browser's find-in-page, which opens it.
 
 use leptos::prelude::*;
 
 use explainer_core::content::model::{Labels, Section};
 
-use crate::ui::perspectives::PointsOfView;
-use crate::ui::reading::SectionBody;
-use crate::ui::rich_text::RichText;
+use crate::ui::views::perspectives::PointsOfView;
+use crate::ui::views::rich_text::RichText;
 
 /// A section of the story, addressable as `#<id>`.
 #[component]
@@ -45,5 +45,35 @@ pub fn StorySection(section: Section, labels: Labels) -> impl IntoView {
                 })}
             </SectionBody>
         </section>
+    }
+}
+
+/// The id of section `id`'s Read more checkbox.
+fn toggle_id(section_id: &str) -> String {
+    format!("{section_id}-more")
+}
+
+/// The part of section `id` that opens and closes (`children`), and its toggle: a checkbox
+/// whose label says Read more or Show less, named with the section's `title`.
+#[component]
+pub fn SectionBody(
+    id: String,
+    title: String,
+    open_label: String,
+    close_label: String,
+    children: Children,
+) -> impl IntoView {
+    let body_id = format!("{id}-body");
+    let toggle = toggle_id(&id);
+    view! {
+        <div id=body_id.clone() class="story-section__body" hidden="until-found">
+            {children()}
+        </div>
+        <input type="checkbox" id=toggle.clone() class="section-toggle__input" aria-controls=body_id />
+        <label for=toggle class="section-toggle">
+            <span class="section-toggle__open">{open_label}</span>
+            <span class="section-toggle__close">{close_label}</span>
+            <span class="visually-hidden">": "{title}</span>
+        </label>
     }
 }

@@ -9,13 +9,13 @@ use leptos::prelude::*;
 use explainer_core::content::parts::{EmbeddablePart, Part};
 use explainer_core::content::Content;
 
-use crate::ui::app_root::PageKind;
-use crate::ui::checklists::{Checklists, ChecklistsOutline};
-use crate::ui::faq::Faq;
-use crate::ui::page::{KeyFacts, PartUnavailable};
-use crate::ui::rich_text::TermCount;
-use crate::ui::root::ExplainerRoot;
-use crate::ui::section::StorySection;
+use crate::ui::islands::checklists::{Checklists, ChecklistsOutline};
+use crate::ui::islands::explainer_root::ExplainerRoot;
+use crate::ui::islands::faq::Faq;
+use crate::ui::views::page::{KeyFacts, PartUnavailable};
+use crate::ui::views::page_kind::PageKind;
+use crate::ui::views::rich_text::TermCount;
+use crate::ui::views::section::StorySection;
 
 /// `part` of `content`, in a `kind` page (a frame or a fragment); `full_page` is the address of
 /// the edition's own page.

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use explainer_core::content::inline::{parse, Inline};
 use explainer_core::content::Content;
 
-use crate::ui::glossary::Term;
+use crate::ui::views::glossary::Term;
 
 /// Counts the terms rendered so far, so each gets its own number; provided by the page.
 #[derive(Clone, Copy)]

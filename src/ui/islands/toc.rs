@@ -7,7 +7,7 @@ use leptos::html::Ol;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::ui::scroll::track_scroll;
+use crate::ui::islands::reading_progress::track_scroll;
 
 /// One part of the page the contents link to. Its title is on the page, so the props leave it out.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -4,38 +4,13 @@
 
 use leptos::html::Div;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use explainer_core::embed_options::{EmbedOptions, Placement};
+use explainer_core::names::HYDRATED_EVENT;
 
-/// Sent to the explainer's root element once every island in it is hydrated: only then is the
-/// state a reader left (or a link asks for) applied, since it spans islands.
-pub const HYDRATED_EVENT: &str = "explainer-hydrated";
-
-/// Sent to the window when a lazy island's module cannot be loaded (by the modules' loader the
-/// build writes): the island then stays as rendered, and the others go on.
-pub const MODULE_FAILED_EVENT: &str = "explainer-module-failed";
-
-/// Which page this copy of the explainer was rendered for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum PageKind {
-    /// Its own page, `index.html`: with the reading-progress bar and "Embed this".
-    Page,
-    /// `embed.html`, shown in a host's iframe: no chrome, nothing sticky, reports its height.
-    Frame,
-    /// `fragment.html`, put into a host element's shadow root by the script embed.
-    Fragment,
-}
-
-/// Which edition of the story a page shows: its language, and its folder under the
-/// explainer's (empty for the reference edition, `km/` for another).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Edition {
-    pub lang: String,
-    pub path: String,
-}
+use crate::ui::views::page_kind::PageKind;
 
 /// Where this copy of the app lives: its root element (in the document, or in a shadow root on
 /// a host page) and the host's options. Shared through context; cheap to copy.

@@ -4,8 +4,8 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::ui::app_root::AppRoot;
-use crate::ui::progress_bar::ProgressBar;
+use crate::ui::browser::app_root::AppRoot;
+use crate::ui::views::progress_bar::ProgressBar;
 
 /// The reader's position on the page.
 #[derive(Clone, Copy)]

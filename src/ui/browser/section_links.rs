@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::ui::deep_link::DeepLinks;
+use crate::ui::browser::deep_link::DeepLinks;
 
 /// Every section's Read more checkbox carries this class.
 const TOGGLE: &str = ".section-toggle__input";

@@ -1,0 +1,34 @@
+//! The names the components, the wasm entry, the build and the tests must agree on: files the
+//! build writes, classes and attributes the loader and the tests look for, the events the code
+//! sends. Each is typed here once; JavaScript templates get theirs filled in by the build.
+
+/// The explainer's own page, in each edition's folder.
+pub const PAGE_FILE: &str = "index.html";
+/// The page made for frames, in each edition's folder.
+pub const FRAME_FILE: &str = "embed.html";
+/// The markup alone, for the script embed, in each edition's folder.
+pub const FRAGMENT_FILE: &str = "fragment.html";
+/// The stylesheet that lays the page out for reading with no code (no JavaScript, or code that
+/// failed), at the bundle's root.
+pub const STATIC_CSS_FILE: &str = "static.css";
+/// The small render-blocking script that applies the stored reading mode, at the bundle's root.
+pub const READING_MODE_FILE: &str = "reading-mode.js";
+/// The edition's share card, in each edition's folder.
+pub const SHARE_CARD_FILE: &str = "share-card.png";
+
+/// Put on `<body>` of the pages made for frames.
+pub const FRAME_CLASS: &str = "explainer-frame";
+/// The id of the data block naming the glue and the wasm, for the script embed.
+pub const CODE_BLOCK_ID: &str = "explainer-code";
+/// Put on an island whose code could not be loaded: it stays as rendered and says so.
+pub const LOAD_FAILED_ATTRIBUTE: &str = "data-load-failed";
+
+/// Sent on `window` each time the islands of a page or fragment have hydrated.
+pub const HYDRATED_EVENT: &str = "explainer-hydrated";
+/// Sent on `window` by the lazy modules' loader when a module cannot be loaded.
+pub const MODULE_FAILED_EVENT: &str = "explainer-module-failed";
+
+/// The islands built `#[island(lazy)]` (with the components' feature `lazy-islands`): their
+/// code is split out of the main wasm at build time and loaded when they are hydrated, which on
+/// the explainer's own page is when a reader comes near them. None holds another island.
+pub const LAZY_ISLANDS: [&str; 3] = ["Checklists", "FaqIsland", "EmbedCode"];
