@@ -1,11 +1,11 @@
-// The explainer's loader (the build fills in the __GLUE__, __WASM__ and __STATIC_CSS__ addresses).
+// The explainer's loader (the build fills in the names in capitals between double underscores).
 // In a frame it first starts reporting the page's height to the parent, so the frame is sized to
 // its content whatever happens to the wasm; and it places popovers under the buttons that open
 // them where the window's edges will not do. It loads the wasm and hydrates the islands when
 // they are first needed; if the wasm cannot be loaded, the page falls back to its static layout.
 
 const frameAsked = new URLSearchParams(location.search).get("embed") === "1";
-const inFrame = document.body.classList.contains("explainer-frame");
+const inFrame = document.body.classList.contains("__FRAME_CLASS__");
 
 // The frame's height, in the three forms hosts listen for: pym.js, AMP and embed.js. Measures
 // the body, which (unlike the viewport) shrinks with the content; sends only changes.

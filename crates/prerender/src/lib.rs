@@ -4,6 +4,7 @@
 
 pub mod compress;
 pub mod content_files;
+pub mod edits;
 pub mod head;
 pub mod loader;
 pub mod locator_map;
@@ -59,13 +60,15 @@ pub fn build() -> Result<(), String> {
     let editions = content_files::load_editions(&settings.content_dir)?;
     let template_path = settings.staging.join("index.html");
     let template = read(&template_path)?;
-    let (template, boot) = loader::move_to_file(&template, &settings.public_url)?;
-    write(&settings.staging.join(&boot.name), &boot.source)?;
-    split::split_lazy_islands(&split::Bundle {
+    let trunk_stem = loader::glue_stem(&template)?;
+    let stem = split::split_lazy_islands(&split::Bundle {
         staging: &settings.staging,
-        stem: &boot.glue_stem,
+        stem: &trunk_stem,
         release: settings.release,
     })?;
+    let template = loader::rename_code(&template, &trunk_stem, &stem)?;
+    let (template, boot) = loader::move_to_file(&template, &settings.public_url)?;
+    write(&settings.staging.join(&boot.name), &boot.source)?;
     let template = loader::code_on_demand(&template, &boot)?;
     let world = read(&locator_map::countries_file())
         .map_err(|e| format!("{e} (scripts/setup installs it from npm)"))?;

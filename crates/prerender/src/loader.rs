@@ -4,16 +4,15 @@
 //! wasm, hydrates the page's islands, and falls back to the page's static layout
 //! (`static.css`) if the wasm cannot be loaded.
 
-use explainer_core::names::{CODE_BLOCK_ID, STATIC_CSS_FILE};
+use explainer_core::names::{CODE_BLOCK_ID, FRAME_CLASS, STATIC_CSS_FILE};
 
+use crate::edits::{fill_blanks, replace_exactly};
 use crate::short_hash;
 
 /// A script file to write next to the pages.
 pub struct Boot {
     pub name: String,
     pub source: String,
-    /// The file name of Trunk's glue without `.js`: the wasm is `<glue_stem>_bg.wasm`.
-    pub glue_stem: String,
     /// Where the glue and the wasm are served from, as Trunk's loader names them.
     pub glue_url: String,
     pub wasm_url: String,
@@ -26,41 +25,66 @@ fn find_inline_module(page: &str) -> Option<usize> {
     INLINE_MODULE.iter().filter_map(|tag| page.find(tag)).min()
 }
 
-/// Takes Trunk's inline loader out of `page`, returning the page with a `<script src>` in its
-/// place and the file that script names. `public_url` ends with `/`.
-pub fn move_to_file(page: &str, public_url: &str) -> Result<(String, Boot), String> {
+/// Trunk's inline loader in `page`: where it is, and the glue and wasm addresses it loads.
+struct TrunkLoader<'a> {
+    start: usize,
+    end: usize,
+    glue_url: &'a str,
+    wasm_url: &'a str,
+}
+
+fn trunk_loader(page: &str) -> Result<TrunkLoader<'_>, String> {
     let start = find_inline_module(page)
         .ok_or("index.html: Trunk's inline loader (<script type=\"module\">) was not found")?;
     let end = page[start..]
         .find("</script>")
         .map(|i| start + i + "</script>".len())
         .ok_or("index.html: Trunk's inline loader is not closed")?;
-    let trunk_loader = &page[start..end];
-    let js = quoted_after(trunk_loader, &["from '", "from\""])?;
-    let wasm = quoted_after(
-        trunk_loader,
-        &["module_or_path: '", "module_or_path:'", "module_or_path:\""],
-    )?;
-    let source = boot_source(js, wasm, public_url)?;
-    let hex = short_hash(source.as_bytes());
-    let glue_stem = js
-        .rsplit('/')
+    let script = &page[start..end];
+    Ok(TrunkLoader {
+        start,
+        end,
+        glue_url: quoted_after(script, &["from '", "from\""])?,
+        wasm_url: quoted_after(
+            script,
+            &["module_or_path: '", "module_or_path:'", "module_or_path:\""],
+        )?,
+    })
+}
+
+/// The name Trunk gave its glue in `page`, without `.js`: its wasm is `<stem>_bg.wasm`.
+pub fn glue_stem(page: &str) -> Result<String, String> {
+    let glue = trunk_loader(page)?.glue_url;
+    glue.rsplit('/')
         .next()
         .and_then(|name| name.strip_suffix(".js"))
-        .ok_or_else(|| format!("Trunk's loader imports {js}, not a .js file"))?
-        .to_string();
+        .map(str::to_string)
+        .ok_or_else(|| format!("Trunk's loader imports {glue}, not a .js file"))
+}
+
+/// `page` naming the glue and the wasm `stem` instead of Trunk's `trunk_stem`: in Trunk's
+/// loader (twice) and its two preloads.
+pub fn rename_code(page: &str, trunk_stem: &str, stem: &str) -> Result<String, String> {
+    replace_exactly(page, trunk_stem, stem, 4, "index.html")
+}
+
+/// Takes Trunk's inline loader out of `page`, returning the page with a `<script src>` in its
+/// place and the file that script names. `public_url` ends with `/`.
+pub fn move_to_file(page: &str, public_url: &str) -> Result<(String, Boot), String> {
+    let trunk = trunk_loader(page)?;
+    let source = boot_source(trunk.glue_url, trunk.wasm_url, public_url)?;
+    let hex = short_hash(source.as_bytes());
     let boot = Boot {
         name: format!("boot-{hex}.js"),
         source,
-        glue_stem,
-        glue_url: js.to_string(),
-        wasm_url: wasm.to_string(),
+        glue_url: trunk.glue_url.to_string(),
+        wasm_url: trunk.wasm_url.to_string(),
     };
     let tag = format!(
         "<script type=\"module\" src=\"{public_url}{}\"></script>",
         boot.name
     );
-    let page = format!("{}{tag}{}", &page[..start], &page[end..]);
+    let page = format!("{}{tag}{}", &page[..trunk.start], &page[trunk.end..]);
     if find_inline_module(&page).is_some() {
         return Err("index.html: more than one inline module script".into());
     }
@@ -116,32 +140,51 @@ const BOOT_TEMPLATE: &str = include_str!("boot.js");
 /// address (`?embed=1` on the page itself) moves to `embed.html`.
 fn boot_source(js: &str, wasm: &str, public_url: &str) -> Result<String, String> {
     fill_blanks(
+        "boot.js",
         BOOT_TEMPLATE,
         &[
             ("__GLUE__", js),
             ("__WASM__", wasm),
             ("__STATIC_CSS__", &format!("{public_url}{STATIC_CSS_FILE}")),
+            ("__FRAME_CLASS__", FRAME_CLASS),
         ],
     )
-}
-
-/// `template` with each blank replaced by its value; fails if a blank is not there, so a
-/// template edited out of step with the build is caught when the build runs.
-fn fill_blanks(template: &str, blanks: &[(&str, &str)]) -> Result<String, String> {
-    blanks
-        .iter()
-        .try_fold(template.to_string(), |text, (blank, value)| {
-            if text.contains(blank) {
-                Ok(text.replace(blank, value))
-            } else {
-                Err(format!("the loader's template (boot.js) has no {blank}"))
-            }
-        })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Trunk's `index.html` for this project as Trunk 0.21.14 wrote it (release, before this
+    /// tool ran); `tests/saved/README.md` says how to save it again after updating Trunk.
+    const SAVED_TRUNK_PAGE: &str = include_str!("../tests/saved/trunk-index.html");
+    const SAVED_STEM: &str = "explainer-web-8c46e4f6e7eb52fa";
+
+    #[test]
+    fn trunks_saved_page_gets_our_loader_and_no_preloads() {
+        assert_eq!(glue_stem(SAVED_TRUNK_PAGE).unwrap(), SAVED_STEM);
+        let page = rename_code(SAVED_TRUNK_PAGE, SAVED_STEM, "explainer-web-0123").unwrap();
+        assert!(!page.contains(SAVED_STEM));
+        let (page, boot) = move_to_file(&page, "/").unwrap();
+        assert!(boot.source.contains("import(\"/explainer-web-0123.js\")"));
+        assert!(boot
+            .source
+            .contains("fetch(\"/explainer-web-0123_bg.wasm\")"));
+        assert!(boot.source.contains(&format!("\"{FRAME_CLASS}\"")));
+        let page = code_on_demand(&page, &boot).unwrap();
+        assert!(!page.contains("<script type=\"module\">"));
+        assert!(!page.contains("preload"), "{page}");
+        assert_eq!(page.matches("<script type=\"module\" src=").count(), 1);
+        assert_eq!(page.matches(CODE_BLOCK_ID).count(), 1);
+    }
+
+    #[test]
+    fn a_page_naming_its_code_other_than_trunk_does_stops_the_build() {
+        let once_more = SAVED_TRUNK_PAGE.replace("</body>", &format!("{SAVED_STEM}</body>"));
+        assert!(rename_code(&once_more, SAVED_STEM, "x")
+            .unwrap_err()
+            .contains("expected 4"));
+    }
 
     const TRUNK_PAGE: &str = "<head></head><body>\n<script type=\"module\">\nimport init, * as bindings from '/app-1.js';\nconst wasm = await init({ module_or_path: '/app-1_bg.wasm' });\n</script></body>";
 
@@ -159,18 +202,6 @@ mod tests {
         for blank in ["__GLUE__", "__WASM__", "__STATIC_CSS__"] {
             assert!(!boot.source.contains(blank), "{blank} is filled");
         }
-        assert_eq!(boot.glue_stem, "app-1");
-    }
-
-    #[test]
-    fn a_blank_missing_from_the_template_is_an_error() {
-        assert_eq!(
-            fill_blanks(
-                "import(\"__GLUE__\")",
-                &[("__GLUE__", "/a.js"), ("__WASM__", "/a.wasm")]
-            ),
-            Err("the loader's template (boot.js) has no __WASM__".to_string())
-        );
     }
 
     #[test]

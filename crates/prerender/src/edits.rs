@@ -1,0 +1,97 @@
+//! Edits of text the build did not write itself (Trunk's page, wasm-bindgen's glue, the wasm
+//! splitter's loader) and the filling of our own JavaScript templates. Each edit counts what it
+//! matched: a tool whose output changed stops the build, instead of shipping files that name
+//! missing ones.
+
+/// `text` with every `from` replaced by `to`, if `from` occurs exactly `expected` times; `what`
+/// names the text in the error.
+pub fn replace_exactly(
+    text: &str,
+    from: &str,
+    to: &str,
+    expected: usize,
+    what: &str,
+) -> Result<String, String> {
+    match text.matches(from).count() {
+        found if found == expected => Ok(text.replace(from, to)),
+        found => Err(format!(
+            "{what}: expected {expected} of `{from}`, found {found}: has the tool that wrote it changed?"
+        )),
+    }
+}
+
+/// `template` (our file `name`) with each `__BLANK__` filled: every blank given must be in the
+/// template, and none may be left, so a template edited out of step with the build is caught
+/// when the build runs.
+pub fn fill_blanks(name: &str, template: &str, blanks: &[(&str, &str)]) -> Result<String, String> {
+    let filled = blanks
+        .iter()
+        .try_fold(template.to_string(), |text, (blank, value)| {
+            if text.contains(blank) {
+                Ok(text.replace(blank, value))
+            } else {
+                Err(format!("{name} has no {blank}"))
+            }
+        })?;
+    match leftover_blank(&filled) {
+        Some(blank) => Err(format!("{name}: {blank} is not filled by the build")),
+        None => Ok(filled),
+    }
+}
+
+/// The first `__NAME__` (capitals and underscores) in `text`.
+fn leftover_blank(text: &str) -> Option<&str> {
+    let mut rest = text;
+    while let Some(start) = rest.find("__") {
+        let after = &rest[start + 2..];
+        let len = after
+            .find(|c: char| !(c.is_ascii_uppercase() || c == '_'))
+            .unwrap_or(after.len());
+        let name = &after[..len];
+        if let Some(inner) = name.strip_suffix("__").filter(|n| !n.is_empty()) {
+            if inner.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
+                return Some(&rest[start..start + 2 + len]);
+            }
+        }
+        rest = &rest[start + 2..];
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_replacement_must_match_as_often_as_expected() {
+        assert_eq!(replace_exactly("a-b-a", "a", "c", 2, "t").unwrap(), "c-b-c");
+        assert_eq!(
+            replace_exactly("a-b", "a", "c", 2, "the page").unwrap_err(),
+            "the page: expected 2 of `a`, found 1: has the tool that wrote it changed?"
+        );
+        assert!(replace_exactly("b", "a", "c", 1, "t").is_err());
+    }
+
+    #[test]
+    fn every_blank_is_filled_and_none_is_left() {
+        assert_eq!(
+            fill_blanks("t.js", "go(\"__A__\")", &[("__A__", "/a.js")]).unwrap(),
+            "go(\"/a.js\")"
+        );
+        assert_eq!(
+            fill_blanks(
+                "boot.js",
+                "go(\"__A__\")",
+                &[("__A__", "x"), ("__B__", "y")]
+            )
+            .unwrap_err(),
+            "boot.js has no __B__"
+        );
+        assert_eq!(
+            fill_blanks("boot.js", "go(\"__A__\", \"__C__\")", &[("__A__", "x")]).unwrap_err(),
+            "boot.js: __C__ is not filled by the build"
+        );
+        // The glue's own names (`__wbg_…`, `__wasm_split_…`) are not blanks.
+        assert!(fill_blanks("t.js", "__wbg_x(__A__); __wasm_split", &[("__A__", "1")]).is_ok());
+    }
+}
