@@ -59,24 +59,8 @@ fn decode(text: &str) -> String {
 fn strings_in_page_order(content: &Content) -> Vec<String> {
     // A term's definition follows it in the text, so each run of story text is a string.
     let plain = |text: &str| -> Vec<String> {
-        explainer_core::content::inline::parse(text)
-            .unwrap()
-            .into_iter()
-            .map(|run| match run {
-                explainer_core::content::inline::Inline::Text(t) => t.to_string(),
-                explainer_core::content::inline::Inline::Term { id, shown } => {
-                    shown.map(str::to_string).unwrap_or_else(|| {
-                        content
-                            .glossary
-                            .iter()
-                            .find(|g| g.id == id)
-                            .unwrap()
-                            .term
-                            .clone()
-                    })
-                }
-            })
-            .collect()
+        let runs = explainer_core::content::inline::shown(text, &content.glossary);
+        runs.iter().map(|run| run.words().to_string()).collect()
     };
     let story = &content.story;
     let mut out = vec![story.kicker.clone(), story.headline.clone()];

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use explainer_core::content::inline::{parse, Inline};
+use explainer_core::content::inline::{shown, Shown};
 use explainer_core::content::Content;
 
 use crate::ui::views::glossary::Term;
@@ -20,24 +20,20 @@ pub struct TermCount(pub StoredValue<usize>);
 pub fn RichText(#[prop(into)] text: String) -> impl IntoView {
     let content = expect_context::<Arc<Content>>();
     let TermCount(count) = expect_context::<TermCount>();
-    // Validation has already rejected broken markup; show such text plainly all the same.
-    let runs = parse(&text).unwrap_or_else(|_| vec![Inline::Text(&text)]);
-    runs.into_iter()
+    shown(&text, &content.glossary)
+        .into_iter()
         .map(|run| match run {
-            Inline::Text(words) => Either::Left(words.to_string()),
-            Inline::Term { id, shown } => match content.glossary.iter().find(|g| g.id == id) {
-                Some(entry) => {
-                    count.update_value(|n| *n += 1);
-                    let shown = shown.unwrap_or(&entry.term).to_string();
-                    let (term, definition) = (entry.term.clone(), entry.definition.clone());
-                    Either::Right(view! {
-                        <Term n=count.get_value() shown>
-                            <strong>{term}</strong>" "{definition}
-                        </Term>
-                    })
-                }
-                None => Either::Left(shown.unwrap_or(id).to_string()),
-            },
+            Shown::Words(words) => Either::Left(words.to_string()),
+            Shown::Term { entry, words } => {
+                count.update_value(|n| *n += 1);
+                let shown = words.to_string();
+                let (term, definition) = (entry.term.clone(), entry.definition.clone());
+                Either::Right(view! {
+                    <Term n=count.get_value() shown>
+                        <strong>{term}</strong>" "{definition}
+                    </Term>
+                })
+            }
         })
         .collect_view()
 }

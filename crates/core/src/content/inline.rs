@@ -1,5 +1,7 @@
 //! Inline markup in story text: plain words and glossary references written `[[id]]` or `[[id|shown words]]`.
 
+use super::model::GlossaryEntry;
+
 /// One run of a paragraph.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Inline<'a> {
@@ -54,6 +56,46 @@ pub fn parse(text: &str) -> Result<Vec<Inline<'_>>, InlineError> {
     Ok(runs)
 }
 
+/// One run of story text as a reader sees it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shown<'a> {
+    /// Words shown as they are (including a reference to no known term, shown as its words).
+    Words(&'a str),
+    /// A glossary term: `words` shown, `entry` defining them.
+    Term {
+        entry: &'a GlossaryEntry,
+        words: &'a str,
+    },
+}
+
+/// `text` as a reader sees it, each glossary reference resolved in `glossary`: the one reading
+/// that the components' `RichText` renders and the tests expect. Markup that cannot be read
+/// (which the content check rejects) is shown as it is written.
+pub fn shown<'a>(text: &'a str, glossary: &'a [GlossaryEntry]) -> Vec<Shown<'a>> {
+    let runs = parse(text).unwrap_or_else(|_| vec![Inline::Text(text)]);
+    runs.into_iter()
+        .map(|run| match run {
+            Inline::Text(words) => Shown::Words(words),
+            Inline::Term { id, shown } => match glossary.iter().find(|g| g.id == id) {
+                Some(entry) => Shown::Term {
+                    entry,
+                    words: shown.unwrap_or(&entry.term),
+                },
+                None => Shown::Words(shown.unwrap_or(id)),
+            },
+        })
+        .collect()
+}
+
+impl Shown<'_> {
+    /// The words this run shows.
+    pub fn words(&self) -> &str {
+        match self {
+            Shown::Words(words) | Shown::Term { words, .. } => words,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,5 +137,34 @@ mod tests {
     #[test]
     fn single_brackets_are_text() {
         assert_eq!(parse("[a] ]] b"), Ok(vec![Inline::Text("[a] ]] b")]));
+    }
+
+    #[test]
+    fn a_reader_sees_a_terms_words_or_its_name() {
+        let glossary = vec![GlossaryEntry {
+            id: "gsp".into(),
+            term: "GSP".into(),
+            definition: "A tariff programme.".into(),
+        }];
+        let runs = shown(
+            "Under [[gsp]], [[gsp|the programme]] and [[nope|a word]].",
+            &glossary,
+        );
+        let words: Vec<&str> = runs.iter().map(Shown::words).collect();
+        assert_eq!(
+            words,
+            [
+                "Under ",
+                "GSP",
+                ", ",
+                "the programme",
+                " and ",
+                "a word",
+                "."
+            ]
+        );
+        assert!(matches!(runs[1], Shown::Term { entry, .. } if entry.id == "gsp"));
+        assert_eq!(runs[5], Shown::Words("a word"));
+        assert_eq!(shown("[[open", &glossary), [Shown::Words("[[open")]);
     }
 }
