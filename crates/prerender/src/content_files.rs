@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::read;
+use crate::files::read;
 use explainer_core::content::editions::compare_editions;
 use explainer_core::content::translations::stale;
 use explainer_core::content::{parse_content, Content};

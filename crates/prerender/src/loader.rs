@@ -7,7 +7,7 @@
 use explainer_core::names::{CODE_BLOCK_ID, FRAME_CLASS, STATIC_CSS_FILE};
 
 use crate::edits::{fill_blanks, replace_exactly};
-use crate::short_hash;
+use crate::files::short_hash;
 
 /// A script file to write next to the pages.
 pub struct Boot {

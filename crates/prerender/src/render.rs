@@ -22,7 +22,7 @@ use partnership_explainer::ui::views::part_page::PartPage;
 
 use crate::content_files::CheckedEdition;
 use crate::head::{head_tags, Alternate};
-use crate::BuildSettings;
+use crate::settings::BuildSettings;
 
 /// `<body>`'s class on the explainer's own page.
 const PAGE_BODY_CLASS: &str = "explainer-page";

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::edits::{fill_blanks, replace_exactly};
-use crate::{read, short_hash, write};
+use crate::files::{read, short_hash, write};
 use explainer_core::names::MODULE_FAILED_EVENT;
 
 /// wasm-opt's options for every module: smallest code, and the features every browser the

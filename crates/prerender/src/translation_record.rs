@@ -8,7 +8,7 @@ use explainer_core::content::translations::{record_of, translated_texts, RECORD_
 use serde_json::Value;
 
 use crate::content_files::REFERENCE;
-use crate::{read, write};
+use crate::files::{read, write};
 
 /// Which of an edition's strings to record as translated from the reference as it is now.
 pub enum Places {

@@ -366,8 +366,8 @@ fn two_editions() -> PathBuf {
 
 const TEMPLATE: &str = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><noscript><link rel=\"stylesheet\" href=\"static.css\"></noscript><script src=\"reading-mode.js\"></script></head><body><script type=\"module\" src=\"/x/boot.js\"></script></body></html>";
 
-fn settings() -> explainer_prerender::BuildSettings {
-    explainer_prerender::BuildSettings {
+fn settings() -> explainer_prerender::settings::BuildSettings {
+    explainer_prerender::settings::BuildSettings {
         staging: PathBuf::from("unused"),
         public_url: "/x/".into(),
         base_url: BASE.into(),
