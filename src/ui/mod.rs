@@ -1,7 +1,12 @@
-//! The views, by role. `islands` hydrate in the browser (each ships code); `views` render only
-//! at build time (and ship none); `browser` holds what the islands share in the browser:
-//! storage, the clipboard, frame messages, deep links, the page's own text.
+//! The components, by role, each layer using only those below it:
+//!
+//! - `pages`: the whole explainer and each part alone, rendered at build time;
+//! - `islands`: the parts that hydrate in the browser (each ships code);
+//! - `views`: the pieces rendered only at build time (they ship none);
+//! - `browser`: what the islands share in the browser: where the app lives, storage, the
+//!   clipboard, frame messages, deep links, the page's own text, the reader's plan.
 
 pub mod browser;
 pub mod islands;
+pub mod pages;
 pub mod views;

@@ -8,6 +8,7 @@ pub mod copy_check;
 pub mod embed_options;
 pub mod html_text;
 pub mod names;
+pub mod page_kind;
 pub mod plan;
 pub mod plan_export;
 pub mod short_hash;

@@ -8,7 +8,7 @@ use explainer_core::content::Content;
 use explainer_core::html_text::escape;
 use explainer_core::names::SHARE_CARD_FILE;
 
-use partnership_explainer::ui::views::page_kind::PageKind;
+use explainer_core::page_kind::PageKind;
 
 use crate::share_card;
 

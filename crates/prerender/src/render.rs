@@ -12,13 +12,13 @@ use explainer_core::html_text::escape;
 use explainer_core::names::{
     FRAGMENT_FILE, FRAME_CLASS, FRAME_FILE, PAGE_FILE, READING_MODE_FILE, STATIC_CSS_FILE,
 };
+use explainer_core::page_kind::{Edition, PageKind};
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
+use partnership_explainer::ui::pages::explainer_page::ExplainerPage;
+use partnership_explainer::ui::pages::part_page::PartPage;
 use partnership_explainer::ui::views::language_switch::LanguageLink;
 use partnership_explainer::ui::views::locator_map::MapShapes;
-use partnership_explainer::ui::views::page::ExplainerPage;
-use partnership_explainer::ui::views::page_kind::{Edition, PageKind};
-use partnership_explainer::ui::views::part_page::PartPage;
 
 use crate::content_files::CheckedEdition;
 use crate::head::{head_tags, Alternate};

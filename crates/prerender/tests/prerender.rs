@@ -7,11 +7,11 @@ use std::sync::Arc;
 
 use explainer_core::content::model::Checklists;
 use explainer_core::content::{parse_content, Content};
+use explainer_core::page_kind::Edition;
+use explainer_core::page_kind::PageKind;
 use explainer_prerender::content_files;
 use explainer_prerender::translation_record::{mark_translated, Places};
 use partnership_explainer::ui::islands::faq::{FaqItem, FaqLabels};
-use partnership_explainer::ui::views::page_kind::Edition;
-use partnership_explainer::ui::views::page_kind::PageKind;
 use serde_json::Value;
 
 const SHIPPED: &str = include_str!("../../../public/content/en.json");

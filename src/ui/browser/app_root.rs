@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use explainer_core::embed_options::{EmbedOptions, Placement};
 use explainer_core::names::HYDRATED_EVENT;
 
-use crate::ui::views::page_kind::PageKind;
+use explainer_core::page_kind::PageKind;
 
 /// Where this copy of the app lives: its root element (in the document, or in a shadow root on
 /// a host page) and the host's options. Shared through context; cheap to copy.

@@ -10,8 +10,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::ui::browser::clipboard::copy_text;
-use crate::ui::views::page_kind::Edition;
 use explainer_core::html_text::escape;
+use explainer_core::page_kind::Edition;
 
 /// The frame page for `part` (or the whole explainer) of `edition`, under the explainer's `base`.
 pub fn frame_url(base: &str, edition: &Edition, part: Option<&str>) -> String {

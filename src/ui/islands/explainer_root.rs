@@ -9,7 +9,7 @@ use crate::ui::browser::app_root::AppRoot;
 use crate::ui::browser::deep_link::DeepLinks;
 use crate::ui::browser::section_links;
 use crate::ui::views::language_switch::keep_place_across_languages;
-use crate::ui::views::page_kind::PageKind;
+use explainer_core::page_kind::PageKind;
 
 /// Wraps the whole explainer (`children`, rendered at build time); `lang` is the content's.
 #[island]

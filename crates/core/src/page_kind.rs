@@ -1,5 +1,6 @@
 //! Which page a copy of the explainer is rendered for (its own page, a frame, the script
-//! embed's fragment) and which edition it shows: chosen at build time, passed to the islands.
+//! embed's fragment) and which edition it shows: chosen at build time, passed to the islands
+//! as props.
 
 use serde::{Deserialize, Serialize};
 

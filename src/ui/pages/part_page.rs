@@ -12,10 +12,10 @@ use explainer_core::content::Content;
 use crate::ui::islands::checklists::{Checklists, ChecklistsOutline};
 use crate::ui::islands::explainer_root::ExplainerRoot;
 use crate::ui::islands::faq::Faq;
-use crate::ui::views::page::{KeyFacts, PartUnavailable};
-use crate::ui::views::page_kind::PageKind;
+use crate::ui::pages::explainer_page::{KeyFacts, PartUnavailable};
 use crate::ui::views::rich_text::TermCount;
 use crate::ui::views::section::StorySection;
+use explainer_core::page_kind::PageKind;
 
 /// `part` of `content`, in a `kind` page (a frame or a fragment); `full_page` is the address of
 /// the edition's own page.

@@ -19,10 +19,10 @@ use crate::ui::islands::toc::{Toc, TocPart};
 use crate::ui::views::dateline::Dateline;
 use crate::ui::views::language_switch::{LanguageLink, LanguageSwitch};
 use crate::ui::views::locator_map::{LocatorMapFigure, MapShapes};
-use crate::ui::views::page_kind::{Edition, PageKind};
 use crate::ui::views::reading_mode_switch::ReadingModeSwitch;
 use crate::ui::views::rich_text::{RichText, TermCount};
 use crate::ui::views::section::StorySection;
+use explainer_core::page_kind::{Edition, PageKind};
 
 /// The glossary section's element id, and so its address.
 pub const GLOSSARY_ID: &str = "glossary";
