@@ -5,11 +5,11 @@ use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use explainer_core::names::{LAZY_ISLANDS, LOAD_FAILED_ATTRIBUTE, STATIC_CSS_FILE};
 use fantoccini::elements::Element;
 use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
-use explainer_core::names::LAZY_ISLANDS;
 use serde_json::json;
 
 use crate::server::StaticServer;
@@ -283,6 +283,20 @@ pub fn island_ready(element: &str) -> String {
          return !island || !{lazy}.includes(island.dataset.component.replace(/_[0-9]+$/, '')) \
          || island.hasAttribute('data-hydrated')"
     )
+}
+
+/// A script expression, true when the island `island` (a script expression) is hydrated or
+/// marked as failed (its module could not be loaded).
+pub fn island_settled(island: &str) -> String {
+    format!(
+        "({island}.hasAttribute('data-hydrated') || {island}.hasAttribute('{LOAD_FAILED_ATTRIBUTE}'))"
+    )
+}
+
+/// A script expression, true once the static stylesheet (`static.css`: from `<noscript>`, or
+/// added by the loader when the wasm cannot be loaded) is among the page's stylesheets.
+pub fn static_css_added() -> String {
+    format!("[...document.styleSheets].some(s => s.href && s.href.endsWith('/{STATIC_CSS_FILE}'))")
 }
 
 /// Types `text` into the field matching `css`, replacing what it held.

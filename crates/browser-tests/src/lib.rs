@@ -1,11 +1,20 @@
 //! What the explainer's browser tests share: the end-to-end tests (`tests/e2e`), the size report
-//! (`tests/size_report.rs`) and the load benchmark (`benches/load`). A static server for the
-//! release bundle (`server`), a headless Chromium with helpers to open a page and wait for its
-//! islands (`browser`), Firefox and WebKit for the journey in every engine (`engines`), the
-//! content types the server sends (`content_type`), the first load's budgets (`first_load`),
-//! where the bundles are, the shipped content as typed data, and the storage keys the app uses.
+//! (`tests/size_report.rs`) and the load benchmark (`benches/load`):
+//!
+//! - `server`: a static server for the release bundle, whose replies a test can change;
+//! - `browser`: a headless Chromium, with helpers to open a page and wait for its islands;
+//! - `engines`: Firefox and WebKit, for the journey in every engine;
+//! - `bundle`: what the bundle's pages and scripts name (its HTML parsed with scraper);
+//! - `content_type`: the content types the server sends;
+//! - `compress`: brotli and gzip as the build compresses;
+//! - `first_load`: the first load's budgets;
+//!
+//! and, here, where the bundles are, the shipped content as typed data, and the storage keys
+//! the app uses.
 
 pub mod browser;
+pub mod bundle;
+pub mod compress;
 pub mod content_type;
 pub mod engines;
 pub mod first_load;
@@ -95,18 +104,8 @@ pub fn checklists() -> &'static explainer_core::content::model::Checklists {
 /// What a reader sees of a piece of story text: glossary references (`[[id]]` or
 /// `[[id|shown words]]`) as their words, whitespace collapsed as `innerText` does.
 pub fn shown_text(text: &str) -> String {
-    use explainer_core::content::inline::{parse, Inline};
-    let runs = parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
-    let words: String = runs
-        .into_iter()
-        .map(|run| match run {
-            Inline::Text(words) => words.to_string(),
-            Inline::Term { id, shown } => shown.map(str::to_string).unwrap_or_else(|| {
-                let entry = content().glossary.iter().find(|g| g.id == id);
-                entry.map_or(id.to_string(), |g| g.term.clone())
-            }),
-        })
-        .collect();
+    let runs = explainer_core::content::inline::shown(text, &content().glossary);
+    let words: String = runs.iter().map(|run| run.words()).collect();
     words.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

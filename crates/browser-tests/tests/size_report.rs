@@ -4,65 +4,69 @@
 //! brotli, with a budget on each brotli total;
 //! the lazy islands' modules, fetched only when a reader comes near them; and the wasm's largest
 //! items; the host script's size; and the precompressed `.br` and `.gz` copies the build writes.
+//! The gzip and brotli sizes are those of the build's own `.gz` and `.br` copies, which a host
+//! serves; the files come from what the build wrote (the page's links and code block, the
+//! glue's import of the lazy modules' loader, the modules that loader fetches).
 //!
-//! Run after `trunk build --release`: `cargo test -p explainer-browser-tests --test size_report -- --nocapture`.
+//! Run after `trunk build --release`:
+//! `cargo test -p explainer-browser-tests --test size_report -- --nocapture`.
 
 use std::path::{Path, PathBuf};
 
-use explainer_browser_tests::first_load::{
-    brotli, gzip, FIRST_LOAD_BROTLI_BUDGET, TOP_OF_PAGE_BROTLI_BUDGET,
-};
+use explainer_browser_tests::bundle::{self, LazyModule};
+use explainer_browser_tests::first_load::{FIRST_LOAD_BROTLI_BUDGET, TOP_OF_PAGE_BROTLI_BUDGET};
 use explainer_browser_tests::{dist_dir as dist, repo_dir};
-use explainer_core::names::LAZY_ISLANDS;
+use explainer_core::names::{LAZY_ISLANDS, PAGE_FILE};
 
-/// The local files `index.html` links to (`href="…"`, `src="…"`), in order, without repeats;
-/// what only a `<noscript>` asks for is not fetched when JavaScript runs.
-fn linked_files(dist: &Path, html: &str) -> Vec<String> {
-    let html = match (html.find("<noscript>"), html.find("</noscript>")) {
-        (Some(start), Some(end)) => format!("{}{}", &html[..start], &html[end..]),
-        _ => html.to_string(),
-    };
+/// The local files the page (`html`) links to (`href`, `src`), in order, without repeats; what
+/// only a `<noscript>` asks for is not fetched when JavaScript runs.
+fn linked_files(dist: &Path, html: &scraper::Html) -> Vec<String> {
     let mut files = Vec::new();
-    for attribute in ["href=\"", "src=\""] {
-        for piece in html.split(attribute).skip(1) {
-            let target = piece.split('"').next().unwrap_or_default();
-            if let Some(file) = local_file(dist, target) {
-                if !files.contains(&file) {
-                    files.push(file);
-                }
+    for target in bundle::links(html, false) {
+        if let Some(file) = bundle::local_file(dist, &target) {
+            if !files.contains(&file) {
+                files.push(file);
             }
         }
     }
     files
 }
 
-/// Maps a URL such as `/some/public/url/app.js` to the file under `dist/`, if there is one.
-fn local_file(dist: &Path, target: &str) -> Option<String> {
-    if target.contains("://") || target.starts_with("data:") || target.starts_with('#') {
-        return None;
-    }
-    let path = target.split(['?', '#']).next()?.trim_start_matches('/');
-    let parts: Vec<&str> = path.split('/').collect();
-    (0..parts.len())
-        .map(|skip| parts[skip..].join("/"))
-        .find(|candidate| !candidate.is_empty() && dist.join(candidate).is_file())
+/// The files the page names in its code block (`<script id="explainer-code">`): the glue and
+/// the main wasm, which the loader fetches on the first sign of use; and the lazy modules'
+/// loader, the module the glue imports that fetches wasm modules.
+fn code_on_first_use(dist: &Path, html: &scraper::Html) -> Vec<String> {
+    let (glue, wasm) = bundle::code_block(html);
+    let glue = bundle::local_file(dist, &glue).expect("the glue is in dist/");
+    let wasm = bundle::local_file(dist, &wasm).expect("the wasm is in dist/");
+    let imports = bundle::static_imports(&read_text(dist, &glue));
+    let lazy_loader = imports
+        .iter()
+        .map(|import| import.trim_start_matches("./").to_string())
+        .find(|import| {
+            dist.join(import).is_file()
+                && !bundle::lazy_modules(&read_text(dist, import)).is_empty()
+        })
+        .unwrap_or_else(|| panic!("none of the modules {glue} imports fetches wasm: {imports:?}"));
+    vec![glue, wasm, lazy_loader]
 }
 
-/// The files the page names in its code block (`<script id="explainer-code">`): the glue and
-/// the main wasm, which the loader fetches on the first sign of use, and the lazy modules'
-/// loader the glue imports.
-fn code_on_first_use(dist: &Path, html: &str) -> Vec<String> {
-    let start = html
-        .find("<script type=\"application/json\" id=\"explainer-code\">")
-        .expect("index.html names its code");
-    let json = &html[start..];
-    let json = &json[json.find('>').unwrap() + 1..json.find("</script>").unwrap()];
-    let code: serde_json::Value = serde_json::from_str(json).unwrap();
-    let glue = local_file(dist, code["glue"].as_str().unwrap()).expect("the glue is in dist/");
-    let wasm = local_file(dist, code["wasm"].as_str().unwrap()).expect("the wasm is in dist/");
-    let lazy_loader = glue.replace(".js", "-lazy.js");
-    assert!(dist.join(&lazy_loader).is_file(), "no {lazy_loader}");
-    vec![glue, wasm, lazy_loader]
+fn read_text(dist: &Path, file: &str) -> String {
+    std::fs::read_to_string(dist.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+/// The size of the build's compressed copy of `file` (`suffix` `br` or `gz`), which a host
+/// serves in its place; fails, naming the file, if the build wrote none.
+fn compressed_size(dist: &Path, file: &str, suffix: &str) -> usize {
+    let copy = dist.join(format!("{file}.{suffix}"));
+    let metadata = std::fs::metadata(&copy).unwrap_or_else(|e| {
+        panic!(
+            "{file} has no {suffix} copy ({}: {e}): the release build writes one beside every \
+             text and wasm file; build dist/ with `trunk build --release`",
+            copy.display()
+        )
+    });
+    metadata.len() as usize
 }
 
 /// A table of `files` (raw, gzip, brotli) under `title`, and their brotli total.
@@ -70,8 +74,14 @@ fn size_table(dist: &Path, title: &str, files: &[String]) -> (String, usize) {
     let mut report = format!("{title:<52} {:>9} {:>9} {:>9}\n", "raw", "gzip", "brotli");
     let mut totals = [0usize; 3];
     for file in files {
-        let bytes = std::fs::read(dist.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
-        let sizes = [bytes.len(), gzip(&bytes).len(), brotli(&bytes).len()];
+        let raw = std::fs::metadata(dist.join(file))
+            .unwrap_or_else(|e| panic!("{file}: {e}"))
+            .len() as usize;
+        let sizes = [
+            raw,
+            compressed_size(dist, file, "gz"),
+            compressed_size(dist, file, "br"),
+        ];
         report += &format!(
             "{file:<52} {:>9} {:>9} {:>9}\n",
             sizes[0], sizes[1], sizes[2]
@@ -90,8 +100,8 @@ fn size_table(dist: &Path, title: &str, files: &[String]) -> (String, usize) {
 #[test]
 fn first_load_fits_the_brotli_budget() {
     let dist = dist();
-    let html = std::fs::read_to_string(dist.join("index.html")).unwrap();
-    let mut top = vec!["index.html".to_string()];
+    let html = bundle::parse(&read_text(&dist, PAGE_FILE));
+    let mut top = vec![PAGE_FILE.to_string()];
     top.extend(linked_files(&dist, &html));
     let on_use = code_on_first_use(&dist, &html);
 
@@ -107,21 +117,17 @@ fn first_load_fits_the_brotli_budget() {
         "first load with the code: {first_load} of {FIRST_LOAD_BROTLI_BUDGET} bytes brotli ({:.0}%)\n",
         100.0 * first_load as f64 / FIRST_LOAD_BROTLI_BUDGET as f64
     );
-    let fetched: Vec<String> = top.iter().chain(&on_use).cloned().collect();
-    let lazy = lazy_modules(&dist, &fetched);
+    let lazy = lazy_modules(&dist, &on_use[2]);
     report += &format!(
         "\n{:<72} {:>9}\n",
         "lazy modules (when a reader comes near)", "brotli"
     );
-    for (file, size) in &lazy {
-        report += &format!("{file:<72} {size:>9}\n");
+    for (module, size) in &lazy {
+        report += &format!("{:<72} {size:>9}\n", module.file);
     }
     report += &largest_items();
     println!("{report}");
-    let _ = std::fs::write(
-        repo_dir().join("target/size-report.txt"),
-        &report,
-    );
+    let _ = std::fs::write(repo_dir().join("target/size-report.txt"), &report);
 
     assert!(
         !top.iter().any(|f| f.ends_with(".wasm")),
@@ -139,41 +145,32 @@ fn first_load_fits_the_brotli_budget() {
         first_load <= FIRST_LOAD_BROTLI_BUDGET,
         "the first load with the code is {first_load} bytes brotli, over the budget of {FIRST_LOAD_BROTLI_BUDGET}"
     );
-    for island in LAZY_ISLANDS {
-        let module = format!("split_{}_loader_", snake_case(island));
-        assert!(
-            lazy.iter().any(|(file, _)| file.starts_with(&module)),
-            "no module of its own for the lazy island {island} ({module}…): {lazy:?}"
-        );
-    }
+    // Each lazy island has a module of its own, whose load function the loader exports.
+    let own: Vec<&str> = lazy
+        .iter()
+        .filter(|(module, _)| module.own)
+        .map(|(module, _)| module.file.as_str())
+        .collect();
+    assert_eq!(
+        own.len(),
+        LAZY_ISLANDS.len(),
+        "a module of its own for each lazy island ({LAZY_ISLANDS:?}): {own:?}"
+    );
 }
 
-/// The wasm files under `dist/` that the first load does not fetch, with their brotli sizes.
-fn lazy_modules(dist: &Path, first_load: &[String]) -> Vec<(String, usize)> {
-    let mut modules: Vec<(String, usize)> = std::fs::read_dir(dist)
-        .unwrap()
-        .flatten()
-        .map(|entry| entry.file_name().to_string_lossy().to_string())
-        .filter(|name| name.ends_with(".wasm") && !first_load.contains(name))
-        .map(|name| {
-            let size = brotli(&std::fs::read(dist.join(&name)).unwrap()).len();
-            (name, size)
+/// The wasm modules the lazy modules' loader (`loader`, under `dist/`) fetches, sorted, with the
+/// sizes of their brotli copies.
+fn lazy_modules(dist: &Path, loader: &str) -> Vec<(LazyModule, usize)> {
+    let mut modules: Vec<(LazyModule, usize)> = bundle::lazy_modules(&read_text(dist, loader))
+        .into_iter()
+        .map(|module| {
+            let size = compressed_size(dist, &module.file, "br");
+            (module, size)
         })
         .collect();
-    modules.sort();
+    assert!(!modules.is_empty(), "{loader} fetches no wasm module");
+    modules.sort_by(|a, b| a.0.file.cmp(&b.0.file));
     modules
-}
-
-/// `FaqIsland` as `faq_island`: how the split names an island's module.
-fn snake_case(name: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in name.chars().enumerate() {
-        if c.is_uppercase() && i > 0 {
-            out.push('_');
-        }
-        out.push(c.to_ascii_lowercase());
-    }
-    out
 }
 
 /// The wasm's twenty largest functions, and its bytes by crate, as compiled, before the lazy
@@ -254,9 +251,7 @@ const EMBED_SCRIPT_BUDGET: usize = 4 * 1024;
 
 #[test]
 fn the_embed_script_stays_under_four_kilobytes_minified() {
-    let source =
-        std::fs::read_to_string(repo_dir().join("public/embed.js"))
-            .unwrap();
+    let source = std::fs::read_to_string(repo_dir().join("public/embed.js")).unwrap();
     // A rough minifier: no comment lines, no indentation, no line breaks.
     let minified: String = source
         .lines()

@@ -3,7 +3,8 @@
 //! beside the raw JSON.
 //!
 //! It copies the release `dist/` (or `$BENCH_DIST`) to `target/bench/dist` (`snapshot.rs`) and
-//! serves the copy compressed on 127.0.0.1, once per variant of `index.html` (`variants.rs`): as
+//! serves the copy on 127.0.0.1 as a production host would (the library's `StaticServer`: the
+//! build's brotli copies, keep-alive), once per variant of `index.html` (`variants.rs`): as
 //! built, the static limit (no scripts), as built without preloads, and the Khmer edition's page
 //! (`km/index.html`) when the build has one. Then:
 //!
@@ -22,9 +23,10 @@ mod lighthouse;
 mod page;
 mod rebuild;
 mod report;
-mod server;
 mod snapshot;
 mod variants;
+
+use explainer_browser_tests::server::StaticServer;
 
 #[tokio::main]
 async fn main() {
@@ -58,15 +60,15 @@ async fn main() {
     }
     let servers: Vec<_> = variants
         .iter()
-        .map(|variant| server::Server::start(dist.clone(), &variant.html))
+        .map(|variant| serve(&dist, &variant.html))
         .collect();
 
     let mut records = Vec::new();
     let mut static_first_control = Vec::new();
     for n in 1..=LOADS {
         eprintln!("[bench] Chromium, cold load {n} of {LOADS}, and the static limit's");
-        records.push(page::load(format!("{}/", servers[BUILT].origin)).await);
-        let url = format!("{}/", servers[STATIC_LIMIT].origin);
+        records.push(page::load(servers[BUILT].url("/")).await);
+        let url = servers[STATIC_LIMIT].url("/");
         static_first_control.push(page::first_control(url).await);
     }
     let raw = serde_json::to_string_pretty(&records).unwrap();
@@ -76,7 +78,7 @@ async fn main() {
     if variants.len() > KHMER {
         for n in 1..=LOADS {
             eprintln!("[bench] Chromium, Khmer page, cold load {n} of {LOADS}");
-            let record = page::load(format!("{}/", servers[KHMER].origin)).await;
+            let record = page::load(servers[KHMER].url("/")).await;
             khmer_loads.push(page::Load::from_records(&record));
         }
     }
@@ -100,7 +102,7 @@ async fn main() {
             ));
             let all = one.variant == BUILT && one.throttling == Throttling::Simulated;
             let categories = if all { ALL_CATEGORIES } else { "performance" };
-            let url = format!("{}/", servers[one.variant].origin);
+            let url = servers[one.variant].url("/");
             let report = lighthouse::run(&url, one.throttling, categories, &output);
             one.reports.push(report);
         }
@@ -122,4 +124,13 @@ async fn main() {
     println!("{report}");
     std::fs::write(out.join("report.md"), report).unwrap();
     eprintln!("[bench] wrote target/bench/report.md, with the raw JSON beside it");
+}
+
+/// Serves `dist` with `index` as its `index.html` (compressed as the build would have), the
+/// other files as built; replies may be cached and revalidated, as on a production host.
+fn serve(dist: &std::path::Path, index: &str) -> StaticServer {
+    let server = StaticServer::start(dist);
+    server.replace_file("/index.html", index);
+    server.add_header("Cache-Control", "no-cache");
+    server
 }

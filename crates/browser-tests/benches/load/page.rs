@@ -7,8 +7,12 @@ use serde_json::Value;
 use explainer_browser_tests::browser;
 
 /// True once every lazy island on the page is hydrated (or has failed to load).
-const ALL_PARTS_HYDRATED: &str = "return [...document.querySelectorAll('leptos-island')] \
-    .every(i => i.hasAttribute('data-hydrated') || i.hasAttribute('data-load-failed'))";
+fn all_parts_hydrated() -> String {
+    format!(
+        "return [...document.querySelectorAll('leptos-island')].every(i => {})",
+        browser::island_settled("i")
+    )
+}
 
 /// Runs in the page before its own scripts: notes when the first story section shows text (the
 /// prerendered HTML); how long after the first paint the story's first control answers (the
@@ -202,7 +206,7 @@ pub async fn load(url: String) -> Value {
         browser::eval(&client, "window.__bench.used = performance.now()").await;
         browser::wait_for_hydration(&client).await;
         client.execute_async(SCROLL_THROUGH, vec![]).await.unwrap();
-        browser::wait_until(&client, ALL_PARTS_HYDRATED).await;
+        browser::wait_until(&client, &all_parts_hydrated()).await;
         browser::click(&client, ".faq__button").await;
         browser::wait_until(&client, "return window.__bench.faq !== undefined").await;
         sender.send(browser::eval(&client, RECORDS).await).unwrap();

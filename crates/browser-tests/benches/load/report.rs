@@ -5,11 +5,12 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use explainer_browser_tests::first_load::{brotli, TOP_OF_PAGE_BROTLI_BUDGET};
 use crate::lighthouse::{self, Scores, Series, Throttling};
 use crate::page::Load;
 use crate::rebuild::Rebuild;
 use crate::variants::{Variant, BUILT, KHMER, STATIC_LIMIT};
+use explainer_browser_tests::compress::brotli;
+use explainer_browser_tests::first_load::TOP_OF_PAGE_BROTLI_BUDGET;
 
 /// LCP of the page as built, at most this many times the static limit's (DevTools throttling).
 const LCP_RATIO_TARGET: f64 = 1.15;

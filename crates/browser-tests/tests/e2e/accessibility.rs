@@ -11,6 +11,7 @@ use explainer_browser_tests::browser::{
 };
 use explainer_browser_tests::dist_dir;
 use explainer_browser_tests::server::StaticServer;
+use explainer_core::names::FRAME_FILE;
 
 fn axe_source() -> String {
     let path = explainer_browser_tests::repo_dir().join("node_modules/axe-core/axe.min.js");
@@ -59,7 +60,7 @@ async fn audit(dark: bool) {
         fill(&client, "#faq-filter", "trade").await;
         assert_no_violations(&client, &format!("{theme}, checklists and filter in use")).await;
 
-        open_page(&client, &server, "/embed.html").await;
+        open_page(&client, &server, &format!("/{FRAME_FILE}")).await;
         assert_no_violations(&client, &format!("{theme}, in a frame")).await;
     })
     .await;

@@ -13,14 +13,7 @@ use explainer_browser_tests::browser::{
 };
 use explainer_browser_tests::server::{Reply, StaticServer};
 use explainer_browser_tests::{content, dist_dir, sub_path_dist_dir, SUB_PATH};
-
-/// A host page on its own origin (another port), empty but for `html` at `/host.html`.
-fn host_page(html: String) -> StaticServer {
-    let empty = std::env::temp_dir();
-    let host = StaticServer::start(empty);
-    host.set("/host.html", Reply::Body(html));
-    host
-}
+use explainer_core::names::{FRAGMENT_FILE, FRAME_CLASS, FRAME_FILE};
 
 fn headline() -> String {
     content().story.headline.clone()
@@ -54,11 +47,11 @@ const RECORD_PYM: &str = "<script>window.pym = []; addEventListener('message', e
 async fn an_iframe_on_another_origin_is_sized_to_its_content_as_it_changes() {
     let app = StaticServer::start(dist_dir());
     let base = app.url("/");
-    let host = host_page(format!(
+    let host = StaticServer::host_page(format!(
         "<!doctype html><html><head><style>iframe {{ height: 100% }}</style></head><body>\
          <p>Host article text.</p>\
-         <iframe src=\"{base}embed.html?childId=story\" title=\"Explainer\" style=\"width:100%;border:0\"></iframe>\
-         <iframe id=\"second\" src=\"{base}embed.html?childId=again&theme=dark\" title=\"Explainer again\" style=\"width:100%;border:0\"></iframe>\
+         <iframe src=\"{base}{FRAME_FILE}?childId=story\" title=\"Explainer\" style=\"width:100%;border:0\"></iframe>\
+         <iframe id=\"second\" src=\"{base}{FRAME_FILE}?childId=again&theme=dark\" title=\"Explainer again\" style=\"width:100%;border:0\"></iframe>\
          {RECORD_PYM}<script src=\"{base}embed.js\" async></script></body></html>"
     ));
     with_browser(move |client| async move {
@@ -102,9 +95,9 @@ async fn the_frame_page_names_itself_by_the_child_id_pym_js_gives_it() {
     let app = StaticServer::start(dist_dir());
     let base = app.url("/");
     // pym.js's Parent adds `childId` (and more) to the frame's address; so may a host by hand.
-    let host = host_page(format!(
+    let host = StaticServer::host_page(format!(
         "<!doctype html><html><body>\
-         <iframe src=\"{base}embed.html?initialWidth=800&childId=story&parentTitle=Host\" title=\"Explainer\" style=\"width:100%;border:0\"></iframe>\
+         <iframe src=\"{base}{FRAME_FILE}?initialWidth=800&childId=story&parentTitle=Host\" title=\"Explainer\" style=\"width:100%;border:0\"></iframe>\
          {RECORD_PYM}<script src=\"{base}embed.js\" async></script></body></html>"
     ));
     with_browser(move |client| async move {
@@ -126,9 +119,9 @@ async fn contents_links_in_a_frame_ask_the_host_to_scroll() {
     let app = StaticServer::start(dist_dir());
     let base = app.url("/");
     let target = content().story.sections[8].id.clone();
-    let host = host_page(format!(
+    let host = StaticServer::host_page(format!(
         "<!doctype html><html><body><p>Host text.</p>\
-         <iframe src=\"{base}embed.html\" title=\"Explainer\" style=\"width:100%;border:0\"></iframe>\
+         <iframe src=\"{base}{FRAME_FILE}\" title=\"Explainer\" style=\"width:100%;border:0\"></iframe>\
          <script src=\"{base}embed.js\" async></script></body></html>"
     ));
     with_browser(move |client| async move {
@@ -190,7 +183,7 @@ async fn in_shadow(client: &Client, host: &str, script: &str) -> Value {
 async fn the_script_embed_lives_in_shadow_roots_that_host_css_cannot_touch() {
     let app = StaticServer::start(dist_dir());
     let faq = content().faq[0].id.clone();
-    let host = host_page(script_host(&app.url("/"), &faq));
+    let host = StaticServer::host_page(script_host(&app.url("/"), &faq));
     let headline = headline();
     with_browser(move |client| async move {
         client.goto(&host.url("/host.html")).await.unwrap();
@@ -250,7 +243,7 @@ async fn the_script_embed_hydrates_in_two_shadow_roots_each_interactive() {
     let app = StaticServer::start(dist_dir());
     let faq = content().faq[2].id.clone();
     let section = content().story.sections[0].id.clone();
-    let host = host_page(script_host(&app.url("/"), &content().faq[0].id));
+    let host = StaticServer::host_page(script_host(&app.url("/"), &content().faq[0].id));
     with_browser(move |client| async move {
         client.goto(&host.url("/host.html")).await.unwrap();
         for id in ["one", "two"] {
@@ -312,8 +305,8 @@ const NEW_FAILURE: &str = "const r = document.getElementById('one').shadowRoot; 
 async fn an_unreachable_explainer_says_so_in_the_host_and_retry_recovers() {
     let app = StaticServer::start(dist_dir());
     // The network fails: the connection closes with no answer at all.
-    app.set("/fragment.html", Reply::Hangup);
-    let host = host_page(single_embed_host(&app.url("/")));
+    app.set(&format!("/{FRAGMENT_FILE}"), Reply::Hangup);
+    let host = StaticServer::host_page(single_embed_host(&app.url("/")));
     let headline = headline();
     with_browser(move |client| async move {
         client.goto(&host.url("/host.html")).await.unwrap();
@@ -336,7 +329,7 @@ async fn an_unreachable_explainer_says_so_in_the_host_and_retry_recovers() {
         );
 
         // The server answers now, but with an error: Retry fails again, and says so again.
-        app.set("/fragment.html", Reply::Missing);
+        app.set(&format!("/{FRAGMENT_FILE}"), Reply::Missing);
         in_shadow(&client, "one", "r.querySelector('.explainer-failure button').click()").await;
         wait_until(&client, NEW_FAILURE).await;
         assert_eq!(
@@ -346,7 +339,7 @@ async fn an_unreachable_explainer_says_so_in_the_host_and_retry_recovers() {
         );
 
         // Back: Retry loads and hydrates the explainer in place of the message.
-        app.reset("/fragment.html");
+        app.reset(&format!("/{FRAGMENT_FILE}"));
         in_shadow(&client, "one", "r.querySelector('.explainer-failure button').click()").await;
         wait_for_embed(&client, "one").await;
         let shown = in_shadow(
@@ -370,9 +363,9 @@ async fn an_unreachable_explainer_says_so_in_the_host_and_retry_recovers() {
 async fn a_sub_path_build_works_in_both_modes() {
     let app = StaticServer::start_under(sub_path_dist_dir(), SUB_PATH);
     let base = app.url(SUB_PATH);
-    let host = host_page(format!(
+    let host = StaticServer::host_page(format!(
         "<!doctype html><html><body>\
-         <iframe src=\"{base}embed.html\" title=\"Explainer\" style=\"width:100%;border:0\"></iframe>\
+         <iframe src=\"{base}{FRAME_FILE}\" title=\"Explainer\" style=\"width:100%;border:0\"></iframe>\
          <div data-explainer id=\"mounted\"></div>\
          <script type=\"module\" src=\"{base}embed.js\"></script></body></html>"
     ));
@@ -396,7 +389,7 @@ async fn a_sub_path_build_works_in_both_modes() {
 async fn the_old_frame_address_moves_to_the_frame_page_with_its_options() {
     let app = StaticServer::start(dist_dir());
     let base = app.url("/");
-    let host = host_page(format!(
+    let host = StaticServer::host_page(format!(
         "<!doctype html><html><body><p>Host text.</p>\
          <iframe src=\"{base}?embed=1&childId=x&theme=dark#faq\" title=\"Explainer\" style=\"width:100%;border:0\"></iframe>\
          {RECORD_PYM}<script src=\"{base}embed.js\" async></script></body></html>"
@@ -406,13 +399,13 @@ async fn the_old_frame_address_moves_to_the_frame_page_with_its_options() {
         wait_until(&client, &format!("{FRAME_HEIGHT} > 800")).await;
         let inside = inside_frame(
             &client,
-            "return [location.pathname, location.search, location.hash, \
-             document.body.classList.contains('explainer-frame'), document.querySelector('.explainer').dataset.theme]",
+            &format!("return [location.pathname, location.search, location.hash, \
+             document.body.classList.contains('{FRAME_CLASS}'), document.querySelector('.explainer').dataset.theme]"),
         )
         .await;
         assert_eq!(
             inside,
-            json!(["/embed.html", "?embed=1&childId=x&theme=dark", "#faq", true, "dark"])
+            json!([format!("/{FRAME_FILE}"), "?embed=1&childId=x&theme=dark", "#faq", true, "dark"])
         );
         wait_until(&client, "return pym.some(m => m.startsWith('pymxPYMxxxPYMxheightxPYMx'))").await;
     })
@@ -431,20 +424,20 @@ async fn the_own_page_offers_both_snippets_and_the_demo_page_shows_both_modes() 
         let snippets = snippets.as_array().unwrap();
         assert_eq!(snippets.len(), 2);
         let frame = snippets[0].as_str().unwrap();
-        assert!(frame.starts_with(&format!("<iframe src=\"{base}embed.html\"")), "{frame}");
+        assert!(frame.starts_with(&format!("<iframe src=\"{base}{FRAME_FILE}\"")), "{frame}");
         assert!(frame.contains(&format!("<script src=\"{base}embed.js\" async></script>")), "{frame}");
         assert_eq!(
             snippets[1],
             json!(format!("<div data-explainer></div>\n<script type=\"module\" src=\"{base}embed.js\"></script>"))
         );
 
-        open_page(&client, &app, "/embed.html").await;
+        open_page(&client, &app, &format!("/{FRAME_FILE}")).await;
         let chrome = "return document.querySelectorAll('.embed-code, .reading-progress').length";
         assert_eq!(eval(&client, chrome).await, json!(0), "no page chrome in a frame");
 
         client.goto(&app.url("/demo.html")).await.unwrap();
         wait_until(&client, "const r = document.querySelector('[data-explainer]').shadowRoot; return !!(r && r.querySelector('leptos-island[data-hydrated]'))").await;
-        wait_until(&client, "return document.querySelector('iframe[src$=\"/embed.html\"]').getBoundingClientRect().height > 800").await;
+        wait_until(&client, &format!("return document.querySelector('iframe[src$=\"/{FRAME_FILE}\"]').getBoundingClientRect().height > 800")).await;
         let mounted = eval(&client, "return document.querySelector('[data-explainer]').shadowRoot.querySelector('h1').textContent").await;
         assert_eq!(mounted, json!(headline));
         // And two parts alone: the key facts in a frame sized to them, the FAQ by the script.

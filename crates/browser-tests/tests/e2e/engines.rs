@@ -11,6 +11,7 @@ use explainer_browser_tests::browser::{assert_frame_fits_content, scrolled_to, t
 use explainer_browser_tests::engines::{with_engine, Engine};
 use explainer_browser_tests::server::StaticServer;
 use explainer_browser_tests::{content, dist_dir};
+use explainer_core::names::FRAME_FILE;
 
 /// How long to wait for something in these browsers, slower to start than headless Chromium.
 const PATIENCE: std::time::Duration = std::time::Duration::from_secs(30);
@@ -178,7 +179,7 @@ fn host_with_a_frame(app: &StaticServer, frame: &str) -> StaticServer {
 async fn a_frame_is_sized_to_its_content_in_firefox_and_webkit() {
     let app = StaticServer::start(dist_dir());
     // The whole explainer, and one part alone; each at least this tall once sized.
-    for (frame, least) in [("embed.html", 1000), ("embed/key-facts.html", 300)] {
+    for (frame, least) in [(FRAME_FILE, 1000), ("embed/key-facts.html", 300)] {
         let host = host_with_a_frame(&app, frame);
         for engine in [Engine::Firefox, Engine::WebKit] {
             let url = host.url("/host.html");

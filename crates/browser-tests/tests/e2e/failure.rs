@@ -9,11 +9,12 @@ use fantoccini::Client;
 use serde_json::json;
 
 use explainer_browser_tests::browser::{
-    assert_frame_fits_content, click, click_now, click_shown, eval, wait_until, with_browser,
-    HYDRATED,
+    assert_frame_fits_content, click, click_now, click_shown, eval, island_settled,
+    static_css_added, wait_until, with_browser, HYDRATED,
 };
 use explainer_browser_tests::server::{Reply, StaticServer};
 use explainer_browser_tests::{content, dist_dir, khmer, wasm_file};
+use explainer_core::names::{FRAME_FILE, LAZY_ISLANDS, LOAD_FAILED_ATTRIBUTE};
 
 /// Every wasm module of the bundle: the main one, one per lazy island and the chunks they share.
 fn modules() -> Vec<String> {
@@ -30,28 +31,35 @@ fn modules() -> Vec<String> {
 /// Once the page is done (hydrated, or in its static layout when the main module is missing):
 /// every island is either hydrated or marked as failed, each failed one under a visible note,
 /// and no page-wide fallback was needed unless the main module is the one missing.
-const SETTLED: &str = "return document.documentElement.hasAttribute('data-hydrated') || \
-     [...document.styleSheets].some(s => s.href && s.href.endsWith('/static.css'))";
+fn settled() -> String {
+    format!(
+        "return document.documentElement.hasAttribute('data-hydrated') || {}",
+        static_css_added()
+    )
+}
 
 /// What the islands under `root` (a script's expression: the document, or a shadow root) say:
 /// how many lazy ones still wait, which failed, how many notes show, and whether the page
 /// fell back to its static layout.
 fn parts_in(root: &str) -> String {
+    let (failed, lazy) = (LOAD_FAILED_ATTRIBUTE, LAZY_ISLANDS.join("|"));
     format!(
         "const root = {root}; const islands = [...root.querySelectorAll('leptos-island')]; \
          return {{ \
-           waiting: islands.filter(i => !i.hasAttribute('data-hydrated') && !i.hasAttribute('data-load-failed') \
-             && i.closest('[data-load-failed]') === null && /^(Checklists|FaqIsland|EmbedCode)_/.test(i.dataset.component)).length, \
-           failed: islands.filter(i => i.hasAttribute('data-load-failed')).map(i => i.dataset.component.split('_')[0]), \
+           waiting: islands.filter(i => !{settled} \
+             && i.closest('[{failed}]') === null && /^({lazy})_/.test(i.dataset.component)).length, \
+           failed: islands.filter(i => i.hasAttribute('{failed}')).map(i => i.dataset.component.split('_')[0]), \
            notes: [...root.querySelectorAll('.part-unavailable')].filter(p => getComputedStyle(p).display !== 'none').length, \
-           staticLayout: [...document.styleSheets].some(s => s.href && s.href.endsWith('/static.css')) }}"
+           staticLayout: {static_css} }}",
+        settled = island_settled("i"),
+        static_css = static_css_added(),
     )
 }
 
 /// Checks the parts of the page the client is on, with `missing` withheld; returns the failed
 /// islands' names.
 async fn parts_with_one_module_missing(client: &Client, missing: &str) -> Vec<String> {
-    wait_until(client, SETTLED).await;
+    wait_until(client, &settled()).await;
     let parts = eval(client, &parts_in("document")).await;
     let is_main = missing.ends_with("_bg.wasm");
     assert_eq!(parts["staticLayout"], json!(is_main), "{missing}: {parts}");
@@ -86,7 +94,7 @@ async fn a_frame_keeps_its_height_and_its_other_parts_whichever_module_is_missin
     let base = app.url("/");
     let host = StaticServer::host_page(format!(
         "<!doctype html><html><body><p>Host article text.</p>\
-         <iframe src=\"{base}embed.html\" title=\"Explainer\" style=\"width:100%;border:0\"></iframe>\
+         <iframe src=\"{base}{FRAME_FILE}\" title=\"Explainer\" style=\"width:100%;border:0\"></iframe>\
          <script src=\"{base}embed.js\" async></script></body></html>"
     ));
     let failed_somewhere = Arc::new(AtomicBool::new(false));
@@ -161,10 +169,10 @@ async fn the_script_embed_shows_the_story_in_a_frame_when_the_wasm_cannot_run() 
         client.goto(&host.url("/host.html")).await.unwrap();
         wait_until(&client, "return document.querySelector('[data-explainer] iframe') !== null").await;
         let src = eval(&client, "return document.querySelector('[data-explainer] iframe').src").await;
-        assert!(src.as_str().unwrap().ends_with("/km/embed.html?theme=dark"), "{src}");
+        assert!(src.as_str().unwrap().ends_with(&format!("/km/{FRAME_FILE}?theme=dark")), "{src}");
         wait_until(&client, "return document.querySelector('[data-explainer] iframe').getBoundingClientRect().height > 1000").await;
         client.clone().enter_frame(0).await.unwrap();
-        wait_until(&client, SETTLED).await;
+        wait_until(&client, &settled()).await;
         let shown = eval(&client, "return document.querySelector('h1').innerText").await;
         assert_eq!(shown, json!(headline));
         let _ = app;
@@ -191,7 +199,8 @@ async fn the_script_embed_keeps_its_other_parts_whichever_lazy_module_is_missing
             // Every lazy island in the shadow root is hydrated or marked as failed.
             let settled = format!(
                 "const root = {SHADOW}; return root !== null && root.querySelector('.explainer') !== null && \
-                 [...root.querySelectorAll('leptos-island')].every(i => i.hasAttribute('data-hydrated') || i.hasAttribute('data-load-failed'))"
+                 [...root.querySelectorAll('leptos-island')].every(i => {})",
+                island_settled("i")
             );
             wait_until(&client, &settled).await;
             let parts = eval(&client, &parts_in(SHADOW)).await;

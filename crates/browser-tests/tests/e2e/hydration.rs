@@ -11,6 +11,7 @@ use explainer_browser_tests::browser::{
 };
 use explainer_browser_tests::server::StaticServer;
 use explainer_browser_tests::{content, dist_dir, storage_keys, sub_path_dist_dir, SUB_PATH};
+use explainer_core::names::{FRAME_CLASS, FRAME_FILE};
 
 /// Keeps the page's visible text as it is just before hydration: the loader sets
 /// `window.wasmBindings` right before it calls `hydrate_page`.
@@ -44,9 +45,9 @@ async fn text_is_the_same_before_and_after_hydration(width: u32) {
     let server = StaticServer::start(dist_dir());
     with_browser_sized(width, 900, move |client| async move {
         before_each_page(&client, TEXT_BEFORE_HYDRATION).await;
-        for page in ["/", "/embed.html"] {
-            open_page(&client, &server, page).await;
-            assert_text_unchanged(&client, page).await;
+        for page in ["/".to_string(), format!("/{FRAME_FILE}")] {
+            open_page(&client, &server, &page).await;
+            assert_text_unchanged(&client, &page).await;
         }
     })
     .await;
@@ -111,16 +112,27 @@ async fn no_console_error_or_warning_while_reading_and_using_every_part() {
         )
         .await;
 
-        open_page(&client, &server, "/embed.html?childId=story&theme=dark").await;
+        open_page(
+            &client,
+            &server,
+            &format!("/{FRAME_FILE}?childId=story&theme=dark"),
+        )
+        .await;
         open_page(&client, &server, "/?embed=1").await;
         assert!(client
             .current_url()
             .await
             .unwrap()
             .path()
-            .ends_with("/embed.html"));
-        // Chromium warns about a preloaded file still unused 3 s after the load event.
-        wait_until(&client, "return performance.now() > 3500").await;
+            .ends_with(&format!("/{FRAME_FILE}")));
+        // Chromium warns about a preloaded file still unused 3 s after the load event: wait
+        // until then (counted from this page's load event, however late it came).
+        wait_until(
+            &client,
+            "const nav = performance.getEntriesByType('navigation')[0]; \
+             return nav.loadEventEnd > 0 && performance.now() > nav.loadEventEnd + 3500",
+        )
+        .await;
         assert_eq!(
             errors_and_warnings(&client).await,
             Vec::<String>::new(),
@@ -146,11 +158,11 @@ async fn a_build_for_a_sub_path_loads_and_hydrates_from_its_folder() {
         // The frame page, by the old address and its redirect.
         open_page(&client, &server, &format!("{SUB_PATH}?embed=1")).await;
         let url = client.current_url().await.unwrap();
-        assert_eq!(url.path(), format!("{SUB_PATH}embed.html"));
+        assert_eq!(url.path(), format!("{SUB_PATH}{FRAME_FILE}"));
         assert_eq!(
             eval(
                 &client,
-                "return document.body.classList.contains('explainer-frame')"
+                &format!("return document.body.classList.contains('{FRAME_CLASS}')")
             )
             .await,
             json!(true)

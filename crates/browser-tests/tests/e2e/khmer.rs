@@ -8,8 +8,9 @@ use explainer_browser_tests::browser::{
     click, eval, fill, open, open_page, reach, shadow_of, wait_for_embed, wait_until, with_browser,
     with_browser_configured, NO_JAVASCRIPT,
 };
-use explainer_browser_tests::server::{Reply, StaticServer};
+use explainer_browser_tests::server::StaticServer;
 use explainer_browser_tests::{content, dist_dir, khmer};
+use explainer_core::names::FRAME_FILE;
 
 const LANGS: &str =
     "return [document.documentElement.lang, document.querySelector('.explainer').lang]";
@@ -35,8 +36,13 @@ async fn the_khmer_page_is_in_khmer_without_javascript() {
     let server = StaticServer::start(dist_dir());
     with_browser_configured(1280, 900, NO_JAVASCRIPT, move |client| async move {
         client.goto(&server.url("/km/")).await.unwrap();
-        let html = client.source().await.unwrap();
-        assert!(html.contains("<html lang=\"km\">"));
+        let source = client.source().await.unwrap();
+        let lang = explainer_browser_tests::bundle::parse(&source)
+            .root_element()
+            .value()
+            .attr("lang")
+            .map(str::to_string);
+        assert_eq!(lang.as_deref(), Some("km"));
         let headline = client
             .find(fantoccini::Locator::Css("h1"))
             .await
@@ -47,7 +53,8 @@ async fn the_khmer_page_is_in_khmer_without_javascript() {
         assert_eq!(headline, khmer().story.headline);
         // The last FAQ question opens its answer, with no code.
         let last = khmer().faq.last().unwrap();
-        explainer_browser_tests::browser::click_now(&client, &format!("#faq-{}-button", last.id)).await;
+        explainer_browser_tests::browser::click_now(&client, &format!("#faq-{}-button", last.id))
+            .await;
         let answer = client
             .find(fantoccini::Locator::Css(&format!(
                 "#faq-{}-answer p",
@@ -198,16 +205,12 @@ async fn the_filter_finds_a_khmer_word_inside_an_answer() {
 async fn both_embeds_show_the_khmer_edition() {
     let app = StaticServer::start(dist_dir());
     let base = app.url("/");
-    let host = StaticServer::start(std::env::temp_dir());
-    host.set(
-        "/host.html",
-        Reply::Body(format!(
-            "<!doctype html><html><body>\
-             <iframe src=\"{base}km/embed.html\" title=\"frame\" style=\"width:100%;border:0\"></iframe>\
-             <div data-explainer id=\"one\" data-explainer-lang=\"km\"></div>\
-             <script type=\"module\" src=\"{base}embed.js\"></script></body></html>"
-        )),
-    );
+    let host = StaticServer::host_page(format!(
+        "<!doctype html><html><body>\
+         <iframe src=\"{base}km/{FRAME_FILE}\" title=\"frame\" style=\"width:100%;border:0\"></iframe>\
+         <div data-explainer id=\"one\" data-explainer-lang=\"km\"></div>\
+         <script type=\"module\" src=\"{base}embed.js\"></script></body></html>"
+    ));
     with_browser(move |client| async move {
         client.goto(&host.url("/host.html")).await.unwrap();
         wait_for_embed(&client, "one").await;

@@ -3,7 +3,9 @@
 
 use serde_json::json;
 
-use explainer_browser_tests::browser::{click, eval, open_page, with_browser_configured, DARK_MODE};
+use explainer_browser_tests::browser::{
+    click, eval, open_page, with_browser_configured, DARK_MODE,
+};
 use explainer_browser_tests::server::StaticServer;
 use explainer_browser_tests::{dist_dir, repo_dir};
 

@@ -7,11 +7,12 @@ use fantoccini::Client;
 use serde_json::json;
 
 use explainer_browser_tests::browser::{
-    click, click_now, click_shown, errors_and_warnings, eval, open_page, touch, wait_until,
-    with_browser, HYDRATED,
+    click, click_now, click_shown, errors_and_warnings, eval, open_page, static_css_added, touch,
+    wait_until, with_browser, HYDRATED,
 };
 use explainer_browser_tests::server::{Reply, StaticServer};
 use explainer_browser_tests::{content, dist_dir, file_named};
+use explainer_core::names::LOAD_FAILED_ATTRIBUTE;
 
 /// When the page started fetching each file whose name matches `pattern` (a regular
 /// expression), in milliseconds of `performance.now()`.
@@ -117,15 +118,15 @@ async fn a_lazy_module_that_cannot_load_leaves_its_part_readable_and_the_rest_wo
         // The FAQ keeps its static layout and says why; the rest of the page keeps its own.
         wait_until(
             &client,
-            "return document.querySelector('leptos-island[data-load-failed] #faq') !== null \
-             && getComputedStyle(document.querySelector('#faq').closest('leptos-island').previousElementSibling).display !== 'none'",
+            &format!("return document.querySelector('leptos-island[{LOAD_FAILED_ATTRIBUTE}] #faq') !== null \
+             && getComputedStyle(document.querySelector('#faq').closest('leptos-island').previousElementSibling).display !== 'none'"),
         )
         .await;
         // Its questions still open their answers, with no code.
         click_now(&client, &format!("#faq-{last}-button")).await;
         wait_until(&client, &format!("return document.getElementById('faq-{last}').open")).await;
         assert_eq!(
-            eval(&client, "return [...document.styleSheets].some(s => s.href && s.href.endsWith('/static.css'))").await,
+            eval(&client, &format!("return {}", static_css_added())).await,
             json!(false)
         );
         let logged = errors_and_warnings(&client).await;

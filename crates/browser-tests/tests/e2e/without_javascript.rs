@@ -9,10 +9,11 @@ use fantoccini::Client;
 use serde_json::json;
 
 use explainer_browser_tests::browser::{
-    click_now, eval, touch, wait_until, with_browser_configured, NO_JAVASCRIPT,
+    click_now, eval, static_css_added, touch, wait_until, with_browser_configured, NO_JAVASCRIPT,
 };
 use explainer_browser_tests::server::{Reply, StaticServer};
 use explainer_browser_tests::{content, dist_dir, shown_text, wasm_file};
+use explainer_core::names::FRAME_FILE;
 
 /// Each part of the page that must be readable (a CSS selector) and the words it must show.
 fn readable_parts() -> Vec<(String, Vec<String>)> {
@@ -245,16 +246,22 @@ async fn with_javascript_off_everything_reads_and_no_control_shows_on_a_phone() 
 async fn the_frame_page_reads_without_javascript() {
     let server = StaticServer::start(dist_dir());
     with_browser_configured(1280, 900, NO_JAVASCRIPT, move |client| async move {
-        client.goto(&server.url("/embed.html")).await.unwrap();
-        assert_static_layout(&client, "embed.html, JavaScript off").await;
+        client
+            .goto(&server.url(&format!("/{FRAME_FILE}")))
+            .await
+            .unwrap();
+        assert_static_layout(&client, &format!("{FRAME_FILE}, JavaScript off")).await;
     })
     .await;
 }
 
 /// True once the loader has added the static stylesheet and it applies.
-const STATIC_STYLES_APPLY: &str =
-    "return [...document.styleSheets].some(s => s.href && s.href.endsWith('/static.css')) \
-    && getComputedStyle(document.querySelector('.faq__tools')).display === 'none'";
+fn static_styles_apply() -> String {
+    format!(
+        "return {} && getComputedStyle(document.querySelector('.faq__tools')).display === 'none'",
+        static_css_added()
+    )
+}
 
 #[tokio::test]
 async fn when_the_wasm_fails_to_load_the_static_layout_applies() {
@@ -264,7 +271,7 @@ async fn when_the_wasm_fails_to_load_the_static_layout_applies() {
     with_browser_configured(1280, 900, &[], move |client| async move {
         client.goto(&server.url("/")).await.unwrap();
         touch(&client).await;
-        wait_until(&client, STATIC_STYLES_APPLY).await;
+        wait_until(&client, &static_styles_apply()).await;
         assert_eq!(
             eval(&client, "return typeof window.wasmBindings").await,
             json!("undefined")
@@ -284,7 +291,7 @@ async fn when_the_wasm_glue_fails_to_load_the_static_layout_applies() {
     with_browser_configured(1280, 900, &[], move |client| async move {
         client.goto(&server.url("/")).await.unwrap();
         touch(&client).await;
-        wait_until(&client, STATIC_STYLES_APPLY).await;
+        wait_until(&client, &static_styles_apply()).await;
         assert_static_layout(&client, "the wasm's JavaScript missing").await;
     })
     .await;
@@ -307,9 +314,11 @@ async fn with_every_script_blocked_the_page_works_as_without_javascript() {
         with_browser_configured(width, 900, &[], move |client| async move {
             client.goto(&url).await.unwrap();
             wait_until(&client, "return document.readyState === 'complete'").await;
-            let ran = "return [typeof window.wasmBindings, \
-                 [...document.styleSheets].some(s => s.href && s.href.endsWith('/static.css'))]";
-            assert_eq!(eval(&client, ran).await, json!(["undefined", false]));
+            let ran = format!(
+                "return [typeof window.wasmBindings, {}]",
+                static_css_added()
+            );
+            assert_eq!(eval(&client, &ran).await, json!(["undefined", false]));
             let state = format!("{width}px, every script blocked");
             assert_static_layout(&client, &state).await;
             assert_contents_links_land(&client, &state).await;
