@@ -5,6 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use explainer_browser_tests::bundle::{parse, select};
+
 /// Copies `dist` to `to` (emptied first) until the copy's `index.html` finds every file it links
 /// to, and returns `to`.
 pub fn take(dist: &Path, to: &Path) -> PathBuf {
@@ -51,15 +53,20 @@ fn copy(from: &Path, to: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// The local files that `html` loads (`src="…"`, and `href="…"` in `<link>` tags) and that its
-/// scripts import (quoted `….js` and `….wasm` paths), which `dist` lacks.
+/// The local files that `html` loads (`src` attributes, and `href` of `<link>` elements, those
+/// a `<noscript>` holds too) and that its scripts import (quoted `….js` and `….wasm` paths),
+/// which `dist` lacks.
 fn missing(dist: &Path, html: &str) -> Vec<String> {
-    let scripts: Vec<String> = html.split("src=\"").skip(1).filter_map(local).collect();
-    let links = html.split("<link").skip(1).filter_map(|tag| {
-        let tag = &tag[..tag.find('>')?];
-        local(tag.split("href=\"").nth(1)?)
-    });
-    let mut wanted: Vec<String> = scripts.iter().cloned().chain(links).collect();
+    let page = parse(html);
+    let attribute = |css: &str, name: &str| -> Vec<String> {
+        select(&page, css)
+            .iter()
+            .filter_map(|element| local(element.value().attr(name)?))
+            .collect()
+    };
+    let scripts = attribute("[src]", "src");
+    let mut wanted = scripts.clone();
+    wanted.extend(attribute("link[href]", "href"));
     for script in scripts.iter().filter(|file| file.ends_with(".js")) {
         let source = std::fs::read_to_string(dist.join(script)).unwrap_or_default();
         let quoted = source.split('"').skip(1).step_by(2);
@@ -71,10 +78,9 @@ fn missing(dist: &Path, html: &str) -> Vec<String> {
     wanted
 }
 
-/// The path under the bundle's folder of an attribute's value (up to its closing quote), if it
-/// names a local file.
+/// The path under the bundle's folder that a URL names, if it names a local file.
 fn local(value: &str) -> Option<String> {
-    let target = value.split(['"', '?', '#']).next()?;
+    let target = value.split(['?', '#']).next()?;
     let file = target.trim_start_matches('/');
     (!file.is_empty() && !target.contains(':')).then(|| file.to_string())
 }

@@ -2,6 +2,10 @@
 //! same server in the same run: as built; the static limit (every script that runs taken out,
 //! with the preload links that only serve those scripts); and as built without its preloads.
 
+use explainer_browser_tests::bundle::{parse, select};
+use lol_html::html_content::Element;
+use lol_html::{element, rewrite_str, RewriteStrSettings};
+
 /// A version of `index.html`.
 pub struct Variant {
     /// Names its Lighthouse reports.
@@ -12,21 +16,27 @@ pub struct Variant {
 
 impl Variant {
     /// The files this page preloads (`<link rel="preload">` or `rel="modulepreload"`).
-    pub fn preloads(&self) -> Vec<&str> {
-        preload_links(&self.html)
-            .into_iter()
-            .filter_map(|tag| tag.split("href=\"").nth(1)?.split('"').next())
+    pub fn preloads(&self) -> Vec<String> {
+        let page = parse(&self.html);
+        select(&page, PRELOADS)
+            .iter()
+            .filter_map(|link| link.value().attr("href"))
+            .map(str::to_string)
             .collect()
     }
 
     /// How many `<script>` elements the page has that the browser would run.
     pub fn scripts(&self) -> usize {
-        script_elements(&self.html)
-            .into_iter()
-            .filter(|element| runs(element))
+        let page = parse(&self.html);
+        select(&page, "script")
+            .iter()
+            .filter(|script| runs(script.value().attr("type")))
             .count()
     }
 }
+
+/// The `<link>` elements that preload a file.
+const PRELOADS: &str = "link[rel~=preload], link[rel~=modulepreload]";
 
 /// The index of the page as built in [`variants`].
 pub const BUILT: usize = 0;
@@ -47,14 +57,10 @@ pub fn khmer(html: String) -> Variant {
 
 /// The page as built, the static limit and the page without preloads, in that order.
 pub fn variants(html: &str) -> Vec<Variant> {
-    let without_preloads = remove(html, preload_links(html));
-    let static_limit = remove(
-        &without_preloads,
-        script_elements(&without_preloads)
-            .into_iter()
-            .filter(|element| runs(element))
-            .collect(),
-    );
+    let without_preloads = without(html, PRELOADS, |_| true);
+    let static_limit = without(&without_preloads, "script", |script| {
+        runs(script.get_attribute("type").as_deref())
+    });
     let variants = vec![
         Variant {
             slug: "built",
@@ -79,41 +85,22 @@ pub fn variants(html: &str) -> Vec<Variant> {
     variants
 }
 
-/// `html` without each of `pieces`.
-fn remove(html: &str, pieces: Vec<&str>) -> String {
-    pieces
-        .into_iter()
-        .fold(html.to_string(), |html, piece| html.replacen(piece, "", 1))
+/// `html` without the elements that match `css` and that `remove` picks, every other byte as
+/// it was.
+fn without(html: &str, css: &str, remove: impl Fn(&Element) -> bool) -> String {
+    let settings =
+        RewriteStrSettings::new().append_element_content_handler(element!(css, |element| {
+            if remove(element) {
+                element.remove();
+            }
+            Ok(())
+        }));
+    rewrite_str(html, settings).unwrap_or_else(|e| panic!("rewriting index.html: {e}"))
 }
 
-/// The `<link>` tags of `html` that preload a file.
-fn preload_links(html: &str) -> Vec<&str> {
-    tags(html, "<link")
-        .filter(|tag| tag.contains(r#"rel="preload""#) || tag.contains(r#"rel="modulepreload""#))
-        .collect()
-}
-
-/// The `<script …>…</script>` elements of `html`, whole.
-fn script_elements(html: &str) -> Vec<&str> {
-    html.match_indices("<script")
-        .filter_map(|(start, _)| {
-            let end = start + html[start..].find("</script>")? + "</script>".len();
-            Some(&html[start..end])
-        })
-        .collect()
-}
-
-/// Whether the browser runs a `<script>` element: data blocks such as the FAQ's JSON-LD
-/// (`type="application/ld+json"`) are data, not code, and stay in the static limit.
-fn runs(element: &str) -> bool {
-    let open = &element[..element.find('>').unwrap_or(element.len())];
-    !open.contains("application/ld+json") && !open.contains("application/json")
-}
-
-/// The start tags of `html` that begin with `start` (such as `<link`).
-fn tags<'a>(html: &'a str, start: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-    html.match_indices(start).filter_map(move |(at, _)| {
-        let end = at + html[at..].find('>')? + 1;
-        Some(&html[at..end])
-    })
+/// Whether the browser runs a `<script>` element of type `kind`: data blocks such as the FAQ's
+/// JSON-LD (`application/ld+json`) and the code block (`application/json`) are data, not code,
+/// and stay in the static limit.
+fn runs(kind: Option<&str>) -> bool {
+    !matches!(kind, Some("application/ld+json" | "application/json"))
 }
