@@ -56,6 +56,7 @@ impl Driver {
                 Instant::now() < deadline,
                 "{program} did not start listening"
             );
+            // Pacing only: polls until the driver listens, bounded by the deadline.
             std::thread::sleep(Duration::from_millis(50));
         }
         driver
@@ -163,6 +164,25 @@ pub async fn two_frames(client: &Client) {
         )
         .await
         .unwrap_or_else(|e| panic!("waiting for two animation frames: {e}"));
+}
+
+/// Waits until the page has loaded and the browser has gone idle after it: `document.readyState`
+/// is `complete`, two animation frames have passed (observers have delivered their first records,
+/// effects the load scheduled have run), and then an idle period has begun
+/// (`requestIdleCallback`: the tasks the load queued have all run). A test that asserts that
+/// something did *not* happen waits for this first, so that the page has had its chance to do it
+/// however slow the machine; no fixed delay could promise that.
+pub async fn wait_until_idle(client: &Client) {
+    wait_until(client, "return document.readyState === 'complete'").await;
+    client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             requestAnimationFrame(() => requestAnimationFrame(() => \
+               requestIdleCallback(() => done(true))))",
+            vec![],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("waiting for the page to go idle: {e}"));
 }
 
 /// Asserts that the page's first frame is as tall as its content, within 3 px, as the host page
@@ -332,6 +352,7 @@ pub async fn wait_until(client: &Client, script: &str) {
             Instant::now() < deadline,
             "still false after {PATIENCE:?}: {script}"
         );
+        // Pacing only: the condition itself is what the caller waits for.
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
@@ -349,6 +370,7 @@ pub async fn wait_for_file(path: &std::path::Path) -> String {
             "{} did not appear within {PATIENCE:?}",
             path.display()
         );
+        // Pacing only: polls until the file appears, bounded by PATIENCE.
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }

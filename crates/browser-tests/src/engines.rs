@@ -43,6 +43,7 @@ impl VirtualDisplay {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
         while !std::path::Path::new(&socket).exists() {
             assert!(std::time::Instant::now() < deadline, "Xvfb did not start");
+            // Pacing only: polls until the display's socket appears.
             std::thread::sleep(std::time::Duration::from_millis(50));
         }
         VirtualDisplay { child, display }

@@ -81,6 +81,7 @@ return {
 "#;
 
 /// Scrolls through the whole page, half a window at a time, as a reader who reads every part.
+/// The timeouts only pace the scrolling; what follows waits for every part to be hydrated.
 const SCROLL_THROUGH: &str = r#"
 const done = arguments[arguments.length - 1];
 let y = 0;
@@ -195,14 +196,15 @@ pub async fn first_control(url: String) -> f64 {
     receiver.recv().unwrap()
 }
 
-/// Opens `url` as a reader of the top ([`open_as_reader_of_top`]) and waits a second more; then
-/// uses the page (its code arrives), scrolls through every part, clicks the first FAQ question
-/// and waits for its answer; returns the page's records.
+/// Opens `url` as a reader of the top ([`open_as_reader_of_top`]) and waits until it is idle
+/// (whatever the page fetches by itself has started, and counts as the top's); then uses the page
+/// (its code arrives), scrolls through every part, clicks the first FAQ question and waits for
+/// its answer; returns the page's records.
 pub async fn load(url: String) -> Value {
     let (sender, receiver) = std::sync::mpsc::channel();
     browser::with_browser(move |client| async move {
         open_as_reader_of_top(&client, &url).await;
-        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        browser::wait_until_idle(&client).await;
         browser::eval(&client, "window.__bench.used = performance.now()").await;
         browser::wait_for_hydration(&client).await;
         client.execute_async(SCROLL_THROUGH, vec![]).await.unwrap();

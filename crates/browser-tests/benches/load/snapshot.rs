@@ -27,6 +27,7 @@ pub fn take(dist: &Path, to: &Path) -> PathBuf {
             dist.display(),
             missing.join(", ")
         );
+        // Pacing only: time for a build under way to finish before copying again.
         std::thread::sleep(Duration::from_secs(2));
     }
     panic!(

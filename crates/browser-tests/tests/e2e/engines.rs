@@ -27,6 +27,7 @@ async fn wait_until(client: &Client, script: &str) {
     let deadline = std::time::Instant::now() + PATIENCE;
     while eval(client, script).await != json!(true) {
         assert!(std::time::Instant::now() < deadline, "timed out: {script}");
+        // Pacing only: the condition itself is what the caller waits for.
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
 }
@@ -53,6 +54,7 @@ async fn click_until(client: &Client, css: &str, done: &str) {
                 .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
             break;
         }
+        // Pacing only: polls for the click's effect, which `wait_until` then requires.
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     wait_until(client, done).await;
@@ -71,6 +73,7 @@ async fn use_until_hydrated(client: &Client) {
             return;
         }
         assert!(std::time::Instant::now() < deadline, "never hydrated");
+        // Pacing only: the time between touches while the code comes; hydration is the condition.
         tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     }
 }

@@ -8,7 +8,7 @@ use serde_json::json;
 
 use explainer_browser_tests::browser::{
     click, click_now, click_shown, errors_and_warnings, eval, open_page, static_css_added, touch,
-    wait_until, with_browser, HYDRATED,
+    wait_until, wait_until_idle, with_browser, HYDRATED,
 };
 use explainer_browser_tests::server::{Reply, StaticServer};
 use explainer_browser_tests::{content, dist_dir, file_named};
@@ -40,11 +40,14 @@ async fn reader_of_the_top_fetches_no_code(page: &'static str) {
     let server = StaticServer::start(dist_dir());
     with_browser(move |client| async move {
         client.goto(&server.url(page)).await.unwrap();
-        wait_until(&client, "return document.readyState === 'complete'").await;
+        // The page has loaded and gone idle: a loader that fetched code by itself, at once or
+        // once the load was done, has done so by now.
+        wait_until_idle(&client).await;
         let touched = touch(&client).await;
         wait_until(&client, HYDRATED).await;
         // Every wasm module and the glue were asked for only once the reader touched the page
-        // (a loader that fetched them at once would have started before the page had loaded).
+        // (a loader that fetched them by itself would have started before the touch); and they
+        // were asked for then, so the check sees the fetches it looks for.
         let starts = fetch_starts(&client, r"\.wasm$|explainer-web-[0-9a-f]+\.js$").await;
         assert!(
             starts.len() >= 2,
@@ -65,6 +68,9 @@ async fn the_faqs_code_comes_only_when_a_reader_nears_it() {
     let module = faq_module();
     with_browser(move |client| async move {
         open_page(&client, &server, "/").await;
+        // Hydrated and idle: the lazy islands' observers have had their first records, so a
+        // module fetched without a reader near it would have been fetched by now.
+        wait_until_idle(&client).await;
         let before = eval(&client, "return performance.now()")
             .await
             .as_f64()

@@ -9,7 +9,8 @@ use fantoccini::Client;
 use serde_json::json;
 
 use explainer_browser_tests::browser::{
-    click_now, eval, static_css_added, touch, wait_until, with_browser_configured, NO_JAVASCRIPT,
+    click_now, eval, static_css_added, touch, wait_until, wait_until_idle, with_browser_configured,
+    NO_JAVASCRIPT,
 };
 use explainer_browser_tests::server::{Reply, StaticServer};
 use explainer_browser_tests::{content, dist_dir, shown_text, wasm_file};
@@ -313,7 +314,8 @@ async fn with_every_script_blocked_the_page_works_as_without_javascript() {
         let url = server.url("/");
         with_browser_configured(width, 900, &[], move |client| async move {
             client.goto(&url).await.unwrap();
-            wait_until(&client, "return document.readyState === 'complete'").await;
+            // Loaded and idle: whatever could run has had its chance.
+            wait_until_idle(&client).await;
             let ran = format!(
                 "return [typeof window.wasmBindings, {}]",
                 static_css_added()
