@@ -24,6 +24,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 pub use explainer_core::content::Content;
+use explainer_core::names::PAGE_FILE;
 pub use explainer_core::storage_keys;
 
 /// The repository's root folder (the workspace's), where `dist/`, `public/` and `target/` are.
@@ -36,8 +37,8 @@ pub fn repo_dir() -> PathBuf {
 pub fn dist_dir() -> PathBuf {
     let dist = repo_dir().join("dist");
     assert!(
-        dist.join("index.html").is_file(),
-        "{} has no index.html: build it first with `trunk build --release` (scripts/test does)",
+        dist.join(PAGE_FILE).is_file(),
+        "{} has no {PAGE_FILE}: build it first with `trunk build --release` (scripts/test does)",
         dist.display()
     );
     dist
@@ -52,7 +53,7 @@ pub const SUB_PATH: &str = "/graphics/explainer/";
 pub fn sub_path_dist_dir() -> PathBuf {
     let dist = repo_dir().join(SUB_PATH_DIST);
     assert!(
-        dist.join("index.html").is_file(),
+        dist.join(PAGE_FILE).is_file(),
         "no {SUB_PATH_DIST}: run `trunk build --release --public-url {SUB_PATH} --dist {SUB_PATH_DIST}`"
     );
     dist

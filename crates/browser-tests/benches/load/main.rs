@@ -27,6 +27,7 @@ mod snapshot;
 mod variants;
 
 use explainer_browser_tests::server::StaticServer;
+use explainer_core::names::PAGE_FILE;
 
 #[tokio::main]
 async fn main() {
@@ -48,14 +49,14 @@ async fn main() {
     let out = root.join("target/bench");
     std::fs::create_dir_all(&out).unwrap();
     let dist = snapshot::take(&source, &out.join("dist"));
-    let html = std::fs::read_to_string(dist.join("index.html")).unwrap_or_else(|e| {
+    let html = std::fs::read_to_string(dist.join(PAGE_FILE)).unwrap_or_else(|e| {
         panic!(
-            "{}/index.html: {e}; build it first (scripts/bench does)",
+            "{}/{PAGE_FILE}: {e}; build it first (scripts/bench does)",
             dist.display()
         )
     });
     let mut variants = variants::variants(&html);
-    if let Ok(khmer) = std::fs::read_to_string(dist.join("km/index.html")) {
+    if let Ok(khmer) = std::fs::read_to_string(dist.join(format!("km/{PAGE_FILE}"))) {
         variants.push(variants::khmer(khmer));
     }
     let servers: Vec<_> = variants
@@ -130,7 +131,7 @@ async fn main() {
 /// other files as built; replies may be cached and revalidated, as on a production host.
 fn serve(dist: &std::path::Path, index: &str) -> StaticServer {
     let server = StaticServer::start(dist);
-    server.replace_file("/index.html", index);
+    server.replace_file(&format!("/{PAGE_FILE}"), index);
     server.add_header("Cache-Control", "no-cache");
     server
 }

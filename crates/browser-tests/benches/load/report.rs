@@ -11,6 +11,7 @@ use crate::rebuild::Rebuild;
 use crate::variants::{Variant, BUILT, KHMER, STATIC_LIMIT};
 use explainer_browser_tests::compress::brotli;
 use explainer_browser_tests::first_load::TOP_OF_PAGE_BROTLI_BUDGET;
+use explainer_core::names::PAGE_FILE;
 
 /// LCP of the page as built, at most this many times the static limit's (DevTools throttling).
 const LCP_RATIO_TARGET: f64 = 1.15;
@@ -203,8 +204,8 @@ pub fn markdown(
             Some(ratio <= EDITION_RATIO_TARGET),
         );
         // The same files but the page itself.
-        let page = |file: &str| brotli(&std::fs::read(dist.join(file)).unwrap()).len() as u64;
-        let khmer_total = total - page("index.html") + page("km/index.html");
+        let page = |file: &str| brotli_size(dist, file);
+        let khmer_total = total - page(PAGE_FILE) + page(&format!("km/{PAGE_FILE}"));
         let ratio = khmer_total as f64 / total as f64;
         row(
             "a reader of the top, brotli: Khmer page ÷ English page (issue 13)",
@@ -393,7 +394,7 @@ fn fetched(dist: &Path, urls: &[(String, u64)]) -> Vec<File> {
             .unwrap()
             .trim_start_matches('/');
         if file.is_empty() {
-            file = "index.html";
+            file = PAGE_FILE;
         }
         if let Some(seen) = files.iter_mut().find(|f| f.name == file) {
             seen.fetched += 1;
@@ -401,10 +402,7 @@ fn fetched(dist: &Path, urls: &[(String, u64)]) -> Vec<File> {
             continue;
         }
         let exists = dist.join(file).is_file();
-        let compressed = match std::fs::metadata(dist.join(format!("{file}.br"))) {
-            Ok(metadata) => metadata.len(),
-            Err(_) => std::fs::read(dist.join(file)).map_or(0, |b| brotli(&b).len() as u64),
-        };
+        let compressed = brotli_size(dist, file);
         files.push(File {
             name: if exists {
                 file.to_string()
@@ -418,6 +416,15 @@ fn fetched(dist: &Path, urls: &[(String, u64)]) -> Vec<File> {
         });
     }
     files
+}
+
+/// The size of the build's brotli copy of `file` under `dist`; for a file the build wrote none
+/// of, the file compressed as the build would have (0 for a file `dist` lacks).
+fn brotli_size(dist: &Path, file: &str) -> u64 {
+    match std::fs::metadata(dist.join(format!("{file}.br"))) {
+        Ok(metadata) => metadata.len(),
+        Err(_) => std::fs::read(dist.join(file)).map_or(0, |b| brotli(&b).len() as u64),
+    }
 }
 
 fn median(values: impl Iterator<Item = f64>) -> f64 {

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use explainer_browser_tests::bundle::{parse, select};
+use explainer_core::names::PAGE_FILE;
 
 /// Copies `dist` to `to` (emptied first) until the copy's `index.html` finds every file it links
 /// to, and returns `to`.
@@ -15,9 +16,9 @@ pub fn take(dist: &Path, to: &Path) -> PathBuf {
         let _ = std::fs::remove_dir_all(to);
         copy(dist, to)
             .unwrap_or_else(|e| panic!("copying {} to {}: {e}", dist.display(), to.display()));
-        let missing = match std::fs::read_to_string(to.join("index.html")) {
+        let missing = match std::fs::read_to_string(to.join(PAGE_FILE)) {
             Ok(html) => missing(to, &html),
-            Err(_) => vec!["index.html".to_string()],
+            Err(_) => vec![PAGE_FILE.to_string()],
         };
         if missing.is_empty() {
             return to.to_path_buf();
