@@ -250,13 +250,18 @@ pub fn shadow_of(host: &str) -> String {
 }
 
 /// Waits until the script embed in the element with id `host` has fetched the explainer into
-/// its shadow root and hydrated it (the glossary's terms become buttons that work once the
-/// islands' effects have run), and two frames more.
+/// its shadow root and every island in it is hydrated (or marked as failed, its module missing),
+/// and two frames more. (The glossary's terms, which once became buttons only on hydration, are
+/// buttons from the start since they are popovers: they no longer tell.)
 pub async fn wait_for_embed(client: &Client, host: &str) {
     let root = shadow_of(host);
     wait_until(
         client,
-        &format!("const r = {root}; return !!(r && r.querySelector('.term:not([disabled])'))"),
+        &format!(
+            "const r = {root}; const islands = r ? [...r.querySelectorAll('leptos-island')] : []; \
+             return islands.length > 0 && islands.every(i => {})",
+            island_settled("i")
+        ),
     )
     .await;
     two_frames(client).await;
