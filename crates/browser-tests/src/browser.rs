@@ -5,7 +5,9 @@ use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use explainer_core::names::{LAZY_ISLANDS, LOAD_FAILED_ATTRIBUTE, STATIC_CSS_FILE};
+use explainer_core::names::{
+    LAZY_ISLANDS, LOAD_FAILED_ATTRIBUTE, ON_TOUCH_ISLANDS, STATIC_CSS_FILE,
+};
 use fantoccini::elements::Element;
 use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -299,10 +301,26 @@ pub async fn reach(client: &Client, css: &str) -> Element {
     element
 }
 
-/// A script that is true when the element `element` (a script expression) is not in a lazy
-/// island, or its island is hydrated.
+/// [`scrolled_to`] the element matching `css` in an island hydrated on a reader's touch
+/// (`ON_TOUCH_ISLANDS`), clicks it, and waits until its island is hydrated.
+pub async fn touch_island(client: &Client, css: &str) {
+    scrolled_to(client, css).await;
+    click(client, css).await;
+    wait_until(
+        client,
+        &format!("return document.querySelector({css:?}).closest('leptos-island').hasAttribute('data-hydrated')"),
+    )
+    .await;
+}
+
+/// A script that is true when the element `element` (a script expression) is not in an island
+/// hydrated on coming near (a lazy one not in `ON_TOUCH_ISLANDS`), or its island is hydrated.
 pub fn island_ready(element: &str) -> String {
-    let lazy = serde_json::to_string(&LAZY_ISLANDS).unwrap();
+    let near: Vec<&str> = LAZY_ISLANDS
+        .into_iter()
+        .filter(|island| !ON_TOUCH_ISLANDS.contains(island))
+        .collect();
+    let lazy = serde_json::to_string(&near).unwrap();
     format!(
         "const island = {element}.closest('leptos-island'); \
          return !island || !{lazy}.includes(island.dataset.component.replace(/_[0-9]+$/, '')) \

@@ -32,3 +32,8 @@ pub const MODULE_FAILED_EVENT: &str = "explainer-module-failed";
 /// code is split out of the main wasm at build time and loaded when they are hydrated, which on
 /// the explainer's own page is when a reader comes near them. None holds another island.
 pub const LAZY_ISLANDS: [&str; 3] = ["Checklists", "FaqIsland", "EmbedCode"];
+
+/// The lazy islands hydrated only when a reader touches them (a pointer pressed in them, focus
+/// coming into them, a disclosure in them opened), never just for coming near: tools for the
+/// newsroom, whose code a reader scrolling past should not pay for.
+pub const ON_TOUCH_ISLANDS: [&str; 1] = ["EmbedCode"];

@@ -15,6 +15,7 @@ use wasm_bindgen::JsCast;
 // The components crate defines the islands' exports; it must be linked in (leptos issue 2083).
 use partnership_explainer::core::names::{
     FRAME_CLASS, HYDRATED_EVENT, LAZY_ISLANDS, LOAD_FAILED_ATTRIBUTE, MODULE_FAILED_EVENT,
+    ON_TOUCH_ISLANDS,
 };
 use partnership_explainer::ui::browser::page_text;
 
@@ -43,7 +44,8 @@ pub async fn hydrate_page(exports: JsValue) {
     hydrate_islands_in(&body, &exports, lazy).await;
 }
 
-/// When the lazy islands ([`LAZY_ISLANDS`]) are hydrated.
+/// When the lazy islands ([`LAZY_ISLANDS`]) are hydrated; those in [`ON_TOUCH_ISLANDS`] always
+/// wait for a reader's touch.
 #[derive(Clone, Copy, PartialEq)]
 enum Lazy {
     /// With the others, in document order.
@@ -65,7 +67,7 @@ async fn hydrate_islands_in(root: &web_sys::Element, exports: &JsValue, lazy: La
     let Ok(islands) = root.query_selector_all("leptos-island") else {
         return;
     };
-    let mut later = Vec::new();
+    let (mut near, mut touched) = (Vec::new(), Vec::new());
     for i in 0..islands.length() {
         let Some(island) = islands
             .item(i)
@@ -73,8 +75,13 @@ async fn hydrate_islands_in(root: &web_sys::Element, exports: &JsValue, lazy: La
         else {
             continue;
         };
-        if lazy == Lazy::WhenNear && is_lazy(&island) {
-            later.push(island);
+        let name = island_name(&island);
+        if ON_TOUCH_ISLANDS.contains(&name.as_str()) {
+            touched.push(island);
+            continue;
+        }
+        if lazy == Lazy::WhenNear && LAZY_ISLANDS.contains(&name.as_str()) {
+            near.push(island);
             continue;
         }
         // Also parts hydration from loading the module, which ran in this task before.
@@ -92,15 +99,17 @@ async fn hydrate_islands_in(root: &web_sys::Element, exports: &JsValue, lazy: La
             }
         }
     }
-    hydrate_when_near(later, exports.clone());
+    hydrate_when_near(near, exports.clone());
+    hydrate_when_touched(touched, exports.clone());
 }
 
-fn is_lazy(island: &web_sys::HtmlElement) -> bool {
+/// The island's component name, without the hash Leptos adds to it (`FaqIsland_123…`).
+fn island_name(island: &web_sys::HtmlElement) -> String {
     let name = island.dataset().get("component").unwrap_or_default();
-    let base = name
-        .rsplit_once('_')
-        .map_or(name.as_str(), |(base, _)| base);
-    LAZY_ISLANDS.contains(&base)
+    match name.rsplit_once('_') {
+        Some((base, _)) => base.to_string(),
+        None => name,
+    }
 }
 
 thread_local! {
@@ -212,6 +221,37 @@ fn hydrate_when_near(islands: Vec<web_sys::HtmlElement>, exports: JsValue) {
     }
     // The observer lives as long as the page.
     on_change.forget();
+}
+
+/// What counts as a reader touching an island: caught on the way down (`toggle` does not
+/// bubble), so whatever inside it is touched.
+const TOUCHES: [&str; 3] = ["pointerdown", "focusin", "toggle"];
+
+/// Hydrates each of `islands` on a reader's first touch of it ([`TOUCHES`]).
+fn hydrate_when_touched(islands: Vec<web_sys::HtmlElement>, exports: JsValue) {
+    for island in islands {
+        let touched = std::cell::Cell::new(false);
+        let element = island.clone();
+        let exports = exports.clone();
+        let on_touch = Closure::<dyn Fn()>::new(move || {
+            if touched.replace(true) {
+                return;
+            }
+            let (island, exports) = (element.clone(), exports.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                hydrate_island(&island, &exports).await;
+            });
+        });
+        for touch in TOUCHES {
+            let _ = island.add_event_listener_with_callback_and_bool(
+                touch,
+                on_touch.as_ref().unchecked_ref(),
+                true,
+            );
+        }
+        // The listeners live as long as the page; after the first touch they do nothing.
+        on_touch.forget();
+    }
 }
 
 /// Lets the browser run what is waiting (input, paint) before going on: resumes in a new task,

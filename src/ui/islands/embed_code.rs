@@ -145,8 +145,15 @@ pub fn EmbedCode(
             }
         }
     });
-    // Whether the disclosure is open: the preview loads only then.
+    // Whether the disclosure is open: the preview loads only then. The code comes on a
+    // reader's first touch, which may be the click that opened it, before it had arrived.
     let open = RwSignal::new(false);
+    let details = NodeRef::<leptos::html::Details>::new();
+    Effect::new(move |_| {
+        if details.get().is_some_and(|details| details.open()) {
+            open.set(true);
+        }
+    });
     let part = RwSignal::new(None::<String>);
     let chosen_edition = RwSignal::new(edition);
     let width = RwSignal::new(PREVIEW_WIDTH.0);
@@ -206,7 +213,7 @@ pub fn EmbedCode(
             .collect_view()
     };
     view! {
-        <details class="embed-code" on:toggle=move |event| open.set(event_target::<web_sys::HtmlDetailsElement>(&event).open())>
+        <details class="embed-code" node_ref=details on:toggle=move |event| open.set(event_target::<web_sys::HtmlDetailsElement>(&event).open())>
             <summary class="embed-code__summary">{labels.heading.clone()}</summary>
             <p>{labels.intro.clone()}</p>
             <div class="embed-code__choices js-only">

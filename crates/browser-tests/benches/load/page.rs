@@ -5,11 +5,15 @@
 use serde_json::Value;
 
 use explainer_browser_tests::browser;
+use explainer_core::names::ON_TOUCH_ISLANDS;
 
-/// True once every lazy island on the page is hydrated (or has failed to load).
+/// True once every island on the page that a reader scrolling through gets is hydrated (or has
+/// failed to load): all but those hydrated only on a touch ("Embed this").
 fn all_parts_hydrated() -> String {
+    let on_touch = serde_json::to_string(&ON_TOUCH_ISLANDS).unwrap();
     format!(
-        "return [...document.querySelectorAll('leptos-island')].every(i => {})",
+        "return [...document.querySelectorAll('leptos-island')].every(i => {} \
+         || {on_touch}.includes(i.dataset.component.replace(/_[0-9]+$/, '')))",
         browser::island_settled("i")
     )
 }

@@ -68,13 +68,15 @@ pub fn markdown(
     let devtools = find(BUILT, Throttling::Devtools);
     let defaults = find(BUILT, Throttling::Simulated);
     let brotli_total = |files: &[File]| files.iter().map(|f| f.brotli).sum::<u64>();
-    let top = fetched(dist, &loads[0].top_files);
-    let files = fetched(dist, &loads[0].all_files);
+    let top = fetched(dist, &loads[0].top_files, PAGE_FILE);
+    let files = fetched(dist, &loads[0].all_files, PAGE_FILE);
     let (total, every_part) = (brotli_total(&top), brotli_total(&files));
+    // The Khmer page is served as its server's own page.
+    let khmer_page = format!("km/{PAGE_FILE}");
     let khmer = khmer_loads.first().map(|load| {
         (
-            brotli_total(&fetched(dist, &load.top_files)),
-            brotli_total(&fetched(dist, &load.all_files)),
+            brotli_total(&fetched(dist, &load.top_files, &khmer_page)),
+            brotli_total(&fetched(dist, &load.all_files, &khmer_page)),
         )
     });
     let code: u64 = files
@@ -378,8 +380,9 @@ pub fn markdown(
     out
 }
 
-/// The files of `urls` (URL, bytes sent), in the order they were fetched, each once.
-fn fetched(dist: &Path, urls: &[(String, u64)]) -> Vec<File> {
+/// The files of `urls` (URL, bytes sent), in the order they were fetched, each once; the
+/// server's own page (`/`) is `document` in `dist/`.
+fn fetched(dist: &Path, urls: &[(String, u64)], document: &str) -> Vec<File> {
     let size = |file: &str| std::fs::metadata(dist.join(file)).map_or(0, |m| m.len());
     let mut files: Vec<File> = Vec::new();
     for (url, sent) in urls {
@@ -393,8 +396,8 @@ fn fetched(dist: &Path, urls: &[(String, u64)]) -> Vec<File> {
             .next()
             .unwrap()
             .trim_start_matches('/');
-        if file.is_empty() {
-            file = PAGE_FILE;
+        if file.is_empty() || file == PAGE_FILE {
+            file = document;
         }
         if let Some(seen) = files.iter_mut().find(|f| f.name == file) {
             seen.fetched += 1;

@@ -8,8 +8,8 @@ use fantoccini::Client;
 use serde_json::{json, Value};
 
 use explainer_browser_tests::browser::{
-    eval, open_page, reach, shadow_of, text_of, wait_for_embed, wait_for_hydration, wait_until,
-    with_browser,
+    eval, open_page, shadow_of, text_of, touch_island, wait_for_embed, wait_for_hydration,
+    wait_until, with_browser,
 };
 use explainer_browser_tests::server::{Reply, StaticServer};
 use explainer_browser_tests::{content, dist_dir, sub_path_dist_dir, SUB_PATH};
@@ -419,7 +419,8 @@ async fn the_own_page_offers_both_snippets_and_the_demo_page_shows_both_modes() 
     let headline = headline();
     with_browser(move |client| async move {
         open_page(&client, &app, "/").await;
-        reach(&client, ".embed-code").await;
+        // "Embed this" gets its code, which knows the address in use, when a reader opens it.
+        touch_island(&client, ".embed-code__summary").await;
         let snippets = eval(&client, "return [...document.querySelectorAll('.embed-code__text')].map(t => t.textContent)").await;
         let snippets = snippets.as_array().unwrap();
         assert_eq!(snippets.len(), 2);

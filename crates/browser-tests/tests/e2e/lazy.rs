@@ -1,14 +1,15 @@
 //! Code only where it is used: a reader of the top who touches nothing fetches no code at all;
 //! the first sign of use brings the main module; coming near a lazy island (the FAQ, the
-//! checklists, the embed panel) brings its module; a link followed before then still opens its
-//! part; a module that cannot be loaded leaves its part readable and the rest working.
+//! checklists) brings its module, and opening the embed panel brings its own; a link followed
+//! before then still opens its part; a module that cannot be loaded leaves its part readable
+//! and the rest working.
 
 use fantoccini::Client;
 use serde_json::json;
 
 use explainer_browser_tests::browser::{
-    click, click_now, click_shown, errors_and_warnings, eval, open_page, static_css_added, touch,
-    wait_until, wait_until_idle, with_browser, HYDRATED,
+    click, click_now, click_shown, errors_and_warnings, eval, open_page, scrolled_to,
+    static_css_added, touch, wait_until, wait_until_idle, with_browser, HYDRATED,
 };
 use explainer_browser_tests::server::{Reply, StaticServer};
 use explainer_browser_tests::{content, dist_dir, file_named};
@@ -28,6 +29,14 @@ async fn fetch_starts(client: &Client, pattern: &str) -> Vec<f64> {
 fn faq_module() -> String {
     file_named(&dist_dir(), "split_faq_island_loader_", ".wasm")
 }
+
+/// The file name, in `dist/`, of the module split out for "Embed this".
+fn embed_panel_module() -> String {
+    file_named(&dist_dir(), "split_embed_code_loader_", ".wasm")
+}
+
+/// What the island of "Embed this" holds, from its element.
+const EMBED_PANEL: &str = "document.querySelector('.embed-code').closest('leptos-island')";
 
 #[tokio::test]
 async fn a_reader_of_the_top_fetches_no_code_until_they_use_the_page() {
@@ -152,6 +161,65 @@ async fn a_lazy_module_that_cannot_load_leaves_its_part_readable_and_the_rest_wo
         click(&client, ".checklist input[type=checkbox]").await;
         wait_until(&client, "return document.querySelector('.checklist input[type=checkbox]').checked").await;
         wait_until(&client, "return document.querySelector('leptos-island[data-hydrated] #checklists') !== null").await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_embed_panels_code_comes_only_when_a_reader_opens_it() {
+    let server = StaticServer::start(dist_dir());
+    let module = embed_panel_module().replace('.', "\\.");
+    with_browser(move |client| async move {
+        open_page(&client, &server, "/").await;
+        // A reader who scrolls past it, to the end of the page, fetches none of its code.
+        scrolled_to(&client, ".embed-code__summary").await;
+        wait_until_idle(&client).await;
+        assert_eq!(fetch_starts(&client, &module).await, Vec::<f64>::new());
+        // Opened, it gets its code, which then shows the preview of what was opened before
+        // the code had arrived.
+        click(&client, ".embed-code__summary").await;
+        wait_until(
+            &client,
+            "return document.querySelector('.embed-code__frame') !== null",
+        )
+        .await;
+        assert_eq!(fetch_starts(&client, &module).await.len(), 1);
+        assert!(eval(
+            &client,
+            &format!("return {EMBED_PANEL}.hasAttribute('data-hydrated')")
+        )
+        .await
+        .as_bool()
+        .unwrap());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_embed_panel_whose_code_cannot_load_keeps_its_snippets_and_says_so() {
+    let server = StaticServer::start(dist_dir());
+    server.set(&format!("/{}", embed_panel_module()), Reply::Missing);
+    with_browser(move |client| async move {
+        open_page(&client, &server, "/").await;
+        scrolled_to(&client, ".embed-code__summary").await;
+        click(&client, ".embed-code__summary").await;
+        wait_until(
+            &client,
+            &format!(
+                "const island = {EMBED_PANEL}; return island.hasAttribute('{LOAD_FAILED_ATTRIBUTE}') \
+                 && getComputedStyle(island.previousElementSibling).display !== 'none'"
+            ),
+        )
+        .await;
+        // Open, with both snippets to copy by hand, and no control that would not work.
+        let panel = eval(
+            &client,
+            "const d = document.querySelector('.embed-code'); \
+             return [d.open, [...d.querySelectorAll('.embed-code__text')].map(t => t.textContent.length > 20), \
+             [...d.querySelectorAll('button, select, input')].filter(c => c.checkVisibility()).length]",
+        )
+        .await;
+        assert_eq!(panel, json!([true, [true, true], 0]));
     })
     .await;
 }

@@ -186,10 +186,9 @@ async fn the_picker_gives_the_chosen_parts_snippets_and_previews_it_at_the_chose
     let base = server.url("/");
     with_browser(move |client| async move {
         open_page(&client, &server, "/").await;
-        // Near "Embed this", whose code then arrives; open it.
-        explainer_browser_tests::browser::scrolled_to(&client, ".embed-code__summary").await;
-        wait_until(&client, "return document.querySelector('leptos-island:has(.embed-code)').hasAttribute('data-hydrated')").await;
-        click(&client, ".embed-code__summary").await;
+        // Opening "Embed this" brings its code, which then shows the preview of what it was
+        // opened with.
+        explainer_browser_tests::browser::touch_island(&client, ".embed-code__summary").await;
         let choose = |select: &str, value: &str| {
             format!(
                 "const s = document.querySelector('{select}'); s.value = '{value}'; \
