@@ -227,9 +227,25 @@ fn hydrate_when_near(islands: Vec<web_sys::HtmlElement>, exports: JsValue) {
 /// bubble), so whatever inside it is touched.
 const TOUCHES: [&str; 3] = ["pointerdown", "focusin", "toggle"];
 
-/// Hydrates each of `islands` on a reader's first touch of it ([`TOUCHES`]).
+/// Hydrates each of `islands` on a reader's first touch of it ([`TOUCHES`]), or at once if it
+/// was touched before the page's code arrived (a disclosure in it open, or focus in it).
 fn hydrate_when_touched(islands: Vec<web_sys::HtmlElement>, exports: JsValue) {
     for island in islands {
+        let opened = island
+            .query_selector("details[open]")
+            .ok()
+            .flatten()
+            .is_some();
+        let focused = document()
+            .active_element()
+            .is_some_and(|active| island.contains(Some(&active)));
+        if opened || focused {
+            let exports = exports.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                hydrate_island(&island, &exports).await;
+            });
+            continue;
+        }
         let touched = std::cell::Cell::new(false);
         let element = island.clone();
         let exports = exports.clone();

@@ -223,3 +223,22 @@ async fn an_embed_panel_whose_code_cannot_load_keeps_its_snippets_and_says_so() 
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_embed_panel_opened_before_the_pages_code_arrived_gets_its_code() {
+    let server = StaticServer::start(dist_dir());
+    with_browser(move |client| async move {
+        client.goto(&server.url("/")).await.unwrap();
+        wait_until_idle(&client).await;
+        // Opened while the page still has no code (a script's change is no reader's use);
+        // then the reader scrolls, which brings the page's code.
+        eval(&client, "document.querySelector('.embed-code').open = true").await;
+        scrolled_to(&client, ".embed-code__summary").await;
+        wait_until(
+            &client,
+            "return document.querySelector('.embed-code__frame') !== null",
+        )
+        .await;
+    })
+    .await;
+}
