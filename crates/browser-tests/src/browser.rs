@@ -6,7 +6,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use explainer_core::names::{
-    LAZY_ISLANDS, LOAD_FAILED_ATTRIBUTE, ON_TOUCH_ISLANDS, STATIC_CSS_FILE,
+    FRAME_FILE, LAZY_ISLANDS, LOAD_FAILED_ATTRIBUTE, ON_TOUCH_ISLANDS, STATIC_CSS_FILE,
 };
 use fantoccini::elements::Element;
 use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
@@ -238,6 +238,14 @@ pub async fn open(client: &Client, url: &str) {
 /// Opens `path` (which starts with `/`) on `server` and waits for hydration.
 pub async fn open_page(client: &Client, server: &StaticServer, path: &str) {
     open(client, &server.url(path)).await;
+}
+
+/// Opens the frame's old address (`?embed=1` on the page itself) and checks that the loader
+/// moved it to the frame page.
+pub async fn open_old_frame_address(client: &Client, server: &StaticServer) {
+    open_page(client, server, "/?embed=1").await;
+    let url = client.current_url().await.unwrap();
+    assert!(url.path().ends_with(&format!("/{FRAME_FILE}")), "{url}");
 }
 
 /// Reloads the page, touches it and waits for hydration again.

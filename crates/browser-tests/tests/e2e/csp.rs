@@ -5,7 +5,8 @@ use fantoccini::Client;
 use serde_json::json;
 
 use explainer_browser_tests::browser::{
-    before_each_page, click, errors_and_warnings, eval, open_page, with_browser,
+    before_each_page, click, errors_and_warnings, eval, open_old_frame_address, open_page,
+    with_browser,
 };
 use explainer_browser_tests::bundle::{parse, select};
 use explainer_browser_tests::dist_dir;
@@ -55,13 +56,7 @@ async fn the_page_and_the_frame_run_under_a_strict_policy() {
         no_problems(&client, "the page").await;
 
         // The old frame address, moved to the frame page by the loader.
-        open_page(&client, &server, "/?embed=1").await;
-        assert!(client
-            .current_url()
-            .await
-            .unwrap()
-            .path()
-            .ends_with(&format!("/{FRAME_FILE}")));
+        open_old_frame_address(&client, &server).await;
         click(&client, ".faq__toggle-all").await;
         no_problems(&client, "the frame").await;
     })

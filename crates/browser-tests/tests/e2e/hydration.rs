@@ -6,8 +6,8 @@ use fantoccini::Client;
 use serde_json::json;
 
 use explainer_browser_tests::browser::{
-    before_each_page, click, errors_and_warnings, eval, open_page, wait_until, with_browser,
-    with_browser_sized,
+    before_each_page, click, errors_and_warnings, eval, open_old_frame_address, open_page,
+    wait_until, with_browser, with_browser_sized,
 };
 use explainer_browser_tests::server::StaticServer;
 use explainer_browser_tests::{content, dist_dir, storage_keys, sub_path_dist_dir, SUB_PATH};
@@ -118,13 +118,7 @@ async fn no_console_error_or_warning_while_reading_and_using_every_part() {
             &format!("/{FRAME_FILE}?childId=story&theme=dark"),
         )
         .await;
-        open_page(&client, &server, "/?embed=1").await;
-        assert!(client
-            .current_url()
-            .await
-            .unwrap()
-            .path()
-            .ends_with(&format!("/{FRAME_FILE}")));
+        open_old_frame_address(&client, &server).await;
         // Chromium warns about a preloaded file still unused 3 s after the load event: wait
         // until then (counted from this page's load event, however late it came).
         wait_until(
