@@ -5,9 +5,7 @@ use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use explainer_core::names::{
-    FRAME_FILE, LAZY_ISLANDS, LOAD_FAILED_ATTRIBUTE, ON_TOUCH_ISLANDS, STATIC_CSS_FILE,
-};
+use explainer_core::names::{near_islands, FRAME_FILE, LOAD_FAILED_ATTRIBUTE, STATIC_CSS_FILE};
 use fantoccini::elements::Element;
 use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -324,16 +322,18 @@ pub async fn touch_island(client: &Client, css: &str) {
 /// A script that is true when the element `element` (a script expression) is not in an island
 /// hydrated on coming near (a lazy one not in `ON_TOUCH_ISLANDS`), or its island is hydrated.
 pub fn island_ready(element: &str) -> String {
-    let near: Vec<&str> = LAZY_ISLANDS
-        .into_iter()
-        .filter(|island| !ON_TOUCH_ISLANDS.contains(island))
-        .collect();
-    let lazy = serde_json::to_string(&near).unwrap();
+    let near = serde_json::to_string(&near_islands()).unwrap();
     format!(
         "const island = {element}.closest('leptos-island'); \
-         return !island || !{lazy}.includes(island.dataset.component.replace(/_[0-9]+$/, '')) \
-         || island.hasAttribute('data-hydrated')"
+         return !island || !{near}.includes({}) || island.hasAttribute('data-hydrated')",
+        component_name("island")
     )
+}
+
+/// A script expression for the component name of the island `island` (a script expression),
+/// without the hash Leptos adds to it.
+pub fn component_name(island: &str) -> String {
+    format!("{island}.dataset.component.replace(/_[0-9]+$/, '')")
 }
 
 /// A script expression, true when the island `island` (a script expression) is hydrated or

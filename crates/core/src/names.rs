@@ -37,3 +37,11 @@ pub const LAZY_ISLANDS: [&str; 3] = ["Checklists", "FaqIsland", "EmbedCode"];
 /// coming into them, a disclosure in them opened), never just for coming near: tools for the
 /// newsroom, whose code a reader scrolling past should not pay for.
 pub const ON_TOUCH_ISLANDS: [&str; 1] = ["EmbedCode"];
+
+/// The lazy islands hydrated when a reader comes near them: all but [`ON_TOUCH_ISLANDS`].
+pub fn near_islands() -> Vec<&'static str> {
+    LAZY_ISLANDS
+        .into_iter()
+        .filter(|island| !ON_TOUCH_ISLANDS.contains(island))
+        .collect()
+}

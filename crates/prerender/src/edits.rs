@@ -39,23 +39,17 @@ pub fn fill_blanks(name: &str, template: &str, blanks: &[(&str, &str)]) -> Resul
     }
 }
 
-/// The first `__NAME__` (capitals and underscores) in `text`.
+/// The first `__NAME__` (capitals and underscores, starting with a capital) in `text`.
 fn leftover_blank(text: &str) -> Option<&str> {
-    let mut rest = text;
-    while let Some(start) = rest.find("__") {
-        let after = &rest[start + 2..];
-        let len = after
+    text.match_indices("__").find_map(|(start, _)| {
+        let rest = &text[start + 2..];
+        let len = rest
             .find(|c: char| !(c.is_ascii_uppercase() || c == '_'))
-            .unwrap_or(after.len());
-        let name = &after[..len];
-        if let Some(inner) = name.strip_suffix("__").filter(|n| !n.is_empty()) {
-            if inner.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
-                return Some(&rest[start..start + 2 + len]);
-            }
-        }
-        rest = &rest[start + 2..];
-    }
-    None
+            .unwrap_or(rest.len());
+        let name = rest[..len].strip_suffix("__")?;
+        name.starts_with(|c: char| c.is_ascii_uppercase())
+            .then(|| &text[start..start + 2 + len])
+    })
 }
 
 #[cfg(test)]

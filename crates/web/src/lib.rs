@@ -197,10 +197,7 @@ fn hydrate_when_near(islands: Vec<web_sys::HtmlElement>, exports: JsValue) {
                 else {
                     continue;
                 };
-                let exports = exports.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    hydrate_island(&island, &exports).await;
-                });
+                hydrate_soon(island, exports.clone());
             }
         },
     );
@@ -223,6 +220,13 @@ fn hydrate_when_near(islands: Vec<web_sys::HtmlElement>, exports: JsValue) {
     on_change.forget();
 }
 
+/// Hydrates `island` in a task of its own, after any island hydrating now.
+fn hydrate_soon(island: web_sys::HtmlElement, exports: JsValue) {
+    wasm_bindgen_futures::spawn_local(async move {
+        hydrate_island(&island, &exports).await;
+    });
+}
+
 /// What counts as a reader touching an island: caught on the way down (`toggle` does not
 /// bubble), so whatever inside it is touched.
 const TOUCHES: [&str; 3] = ["pointerdown", "focusin", "toggle"];
@@ -240,23 +244,16 @@ fn hydrate_when_touched(islands: Vec<web_sys::HtmlElement>, exports: JsValue) {
             .active_element()
             .is_some_and(|active| island.contains(Some(&active)));
         if opened || focused {
-            let exports = exports.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                hydrate_island(&island, &exports).await;
-            });
+            hydrate_soon(island, exports.clone());
             continue;
         }
         let touched = std::cell::Cell::new(false);
         let element = island.clone();
         let exports = exports.clone();
         let on_touch = Closure::<dyn Fn()>::new(move || {
-            if touched.replace(true) {
-                return;
+            if !touched.replace(true) {
+                hydrate_soon(element.clone(), exports.clone());
             }
-            let (island, exports) = (element.clone(), exports.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                hydrate_island(&island, &exports).await;
-            });
         });
         for touch in TOUCHES {
             let _ = island.add_event_listener_with_callback_and_bool(

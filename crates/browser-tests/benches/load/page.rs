@@ -13,8 +13,9 @@ fn all_parts_hydrated() -> String {
     let on_touch = serde_json::to_string(&ON_TOUCH_ISLANDS).unwrap();
     format!(
         "return [...document.querySelectorAll('leptos-island')].every(i => {} \
-         || {on_touch}.includes(i.dataset.component.replace(/_[0-9]+$/, '')))",
-        browser::island_settled("i")
+         || {on_touch}.includes({}))",
+        browser::island_settled("i"),
+        browser::component_name("i")
     )
 }
 

@@ -14,7 +14,7 @@ use explainer_browser_tests::browser::{
 };
 use explainer_browser_tests::server::{Reply, StaticServer};
 use explainer_browser_tests::{content, dist_dir, khmer, wasm_file};
-use explainer_core::names::{FRAME_FILE, LAZY_ISLANDS, LOAD_FAILED_ATTRIBUTE, ON_TOUCH_ISLANDS};
+use explainer_core::names::{near_islands, FRAME_FILE, LOAD_FAILED_ATTRIBUTE};
 
 /// Every wasm module of the bundle: the main one, one per lazy island and the chunks they share.
 fn modules() -> Vec<String> {
@@ -43,11 +43,7 @@ fn settled() -> String {
 /// fell back to its static layout.
 fn parts_in(root: &str) -> String {
     // The islands hydrated on touch wait for a reader, not for ever.
-    let near: Vec<&str> = LAZY_ISLANDS
-        .into_iter()
-        .filter(|island| !ON_TOUCH_ISLANDS.contains(island))
-        .collect();
-    let (failed, lazy) = (LOAD_FAILED_ATTRIBUTE, near.join("|"));
+    let (failed, lazy) = (LOAD_FAILED_ATTRIBUTE, near_islands().join("|"));
     format!(
         "const root = {root}; const islands = [...root.querySelectorAll('leptos-island')]; \
          return {{ \
