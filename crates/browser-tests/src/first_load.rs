@@ -7,6 +7,7 @@
 pub const TOP_OF_PAGE_BROTLI_BUDGET: usize = 50 * 1024;
 
 /// The most the first load with the code (the top, then the glue, the main wasm and the lazy
-/// modules' loader, fetched on the first sign of use) may weigh, brotli-compressed, in bytes:
-/// what the client-rendered app weighed before the page was rendered at build time (149 KB).
-pub const FIRST_LOAD_BROTLI_BUDGET: usize = 150 * 1024;
+/// modules' loader, fetched on the first sign of use) may weigh, brotli-compressed, in bytes.
+/// It was 137 KB until the islands in the main module stopped taking props, which took the JSON
+/// parser out of it (112 KB on 2 December 2026); the budget keeps that, with some room.
+pub const FIRST_LOAD_BROTLI_BUDGET: usize = 120 * 1024;

@@ -1,11 +1,11 @@
 //! Which page a copy of the explainer is rendered for (its own page, a frame, the script
-//! embed's fragment) and which edition it shows: chosen at build time, passed to the islands
-//! as props.
+//! embed's fragment) and which edition it shows: chosen at build time. The edition is passed to
+//! "Embed this" as a prop; the root island reads the page kind back from the page.
 
 use serde::{Deserialize, Serialize};
 
 /// Which page this copy of the explainer was rendered for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PageKind {
     /// Its own page, `index.html`: with the reading-progress bar and "Embed this".
     Page,

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use explainer_core::content::model::Checklists;
 use explainer_core::content::{parse_content, Content};
+use explainer_core::names::LAZY_ISLANDS;
 use explainer_core::page_kind::Edition;
 use explainer_core::page_kind::PageKind;
 use explainer_prerender::content_files;
@@ -207,6 +208,24 @@ fn islands_props_parse_back_into_their_types() {
             "Toc"
         ]
     );
+}
+
+/// The islands whose code is in the first module the page loads carry no props, so that module
+/// needs no JSON parser (serde_json was its largest part): they read what they need back from
+/// the page. Only the lazy islands, in modules of their own, take props.
+#[test]
+fn only_lazy_islands_take_props() {
+    let content = shipped();
+    for kind in [PageKind::Page, PageKind::Frame, PageKind::Fragment] {
+        for (name, props) in islands(&render(&content, kind, BASE)) {
+            let base = name
+                .rsplit_once('_')
+                .map_or(name.as_str(), |(base, _)| base);
+            if !LAZY_ISLANDS.contains(&base) {
+                assert_eq!(props, None, "{kind:?}: {name} takes props");
+            }
+        }
+    }
 }
 
 #[test]

@@ -5,21 +5,48 @@
 
 use leptos::html::Ol;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
+use crate::ui::browser::page_text;
 use crate::ui::islands::reading_progress::track_scroll;
 
-/// One part of the page the contents link to. Its title is on the page, so the props leave it out.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One part of the page the contents link to.
+#[derive(Clone, Debug, PartialEq)]
 pub struct TocPart {
     pub id: String,
-    #[serde(skip)]
     pub title: String,
 }
 
-/// A `nav` named `label` of links to `parts`.
+/// What the contents show: their label and the parts they link to. The island takes no props
+/// (so the first module the page loads needs no JSON parser): the page provides this as context
+/// at build time, and in the browser the island reads the parts' ids back from its links.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TocContents {
+    pub label: String,
+    pub parts: Vec<TocPart>,
+}
+
+impl TocContents {
+    /// The contents as the page shows them, read back from the island's links; the texts stay
+    /// empty (hydrating them keeps the page's).
+    fn read_back() -> Self {
+        let parts = page_text::read_attributes(".toc__link", "href")
+            .into_iter()
+            .map(|href| TocPart {
+                id: href.trim_start_matches('#').to_string(),
+                title: String::new(),
+            })
+            .collect();
+        TocContents {
+            label: String::new(),
+            parts,
+        }
+    }
+}
+
+/// A `nav` of links to the parts of the page ([`TocContents`]).
 #[island]
-pub fn Toc(label: String, parts: Vec<TocPart>) -> impl IntoView {
+pub fn Toc() -> impl IntoView {
+    let TocContents { label, parts } = use_context().unwrap_or_else(TocContents::read_back);
     let scroll = track_scroll(parts.iter().map(|part| part.id.clone()).collect());
     let list = NodeRef::<Ol>::new();
     // On wide screens the list is no popover but a column, and hiding it does nothing.

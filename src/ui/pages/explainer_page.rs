@@ -12,10 +12,10 @@ use explainer_core::content::Content;
 
 use crate::ui::islands::checklists::{Checklists, ChecklistsOutline, CHECKLISTS_ID};
 use crate::ui::islands::embed_code::{Choice, EmbedCode, EmbedLabels};
-use crate::ui::islands::explainer_root::ExplainerRoot;
+use crate::ui::islands::explainer_root::{ExplainerRoot, RootSettings};
 use crate::ui::islands::faq::{Faq, FAQ_ID};
 use crate::ui::islands::reading_progress::ReadingProgress;
-use crate::ui::islands::toc::{Toc, TocPart};
+use crate::ui::islands::toc::{Toc, TocContents, TocPart};
 use crate::ui::views::dateline::Dateline;
 use crate::ui::views::language_switch::{LanguageLink, LanguageSwitch};
 use crate::ui::views::locator_map::{LocatorMapFigure, MapShapes};
@@ -41,14 +41,21 @@ pub fn ExplainerPage(
     map: Option<MapShapes>,
 ) -> impl IntoView {
     provide_context(content.clone());
+    provide_context(RootSettings {
+        kind,
+        lang: content.lang.clone(),
+    });
     provide_context(TermCount(StoredValue::new(0)));
     let labels = content.labels.clone();
     let story = content.story.clone();
-    let parts = page_parts(&content);
+    provide_context(TocContents {
+        label: labels.contents.clone(),
+        parts: page_parts(&content),
+    });
     let own_page = kind == PageKind::Page;
     let (embed_editions, edition_paths) = embed_editions(&content, &edition, &languages);
     view! {
-        <ExplainerRoot kind lang=content.lang.clone()>
+        <ExplainerRoot>
             <div class="story">
                 <a class="skip-link" href="#main">{labels.skip_to_content.clone()}</a>
                 {own_page.then(|| view! { <ReadingProgress /> })}
@@ -61,7 +68,7 @@ pub fn ExplainerPage(
                     <KeyFacts title=labels.key_facts.clone() facts=story.key_facts />
                 </header>
                 <div class="story-layout">
-                    <Toc label=labels.contents.clone() parts />
+                    <Toc />
                     <main id="main" class="story-body" tabindex="-1">
                         <ReadingModeSwitch
                             legend=labels.reading_mode.clone()

@@ -10,7 +10,7 @@ use explainer_core::content::parts::{EmbeddablePart, Part};
 use explainer_core::content::Content;
 
 use crate::ui::islands::checklists::{Checklists, ChecklistsOutline};
-use crate::ui::islands::explainer_root::ExplainerRoot;
+use crate::ui::islands::explainer_root::{ExplainerRoot, RootSettings};
 use crate::ui::islands::faq::Faq;
 use crate::ui::pages::explainer_page::{KeyFacts, PartUnavailable};
 use crate::ui::views::rich_text::TermCount;
@@ -27,6 +27,10 @@ pub fn PartPage(
     full_page: String,
 ) -> impl IntoView {
     provide_context(content.clone());
+    provide_context(RootSettings {
+        kind,
+        lang: content.lang.clone(),
+    });
     provide_context(TermCount(StoredValue::new(0)));
     let labels = content.labels.clone();
     let story = &content.story;
@@ -64,7 +68,7 @@ pub fn PartPage(
         None => (labels.part_source.clone(), String::new()),
     };
     view! {
-        <ExplainerRoot kind lang=content.lang.clone()>
+        <ExplainerRoot>
             <div class="story story--part" data-part=part.slug>
                 <main class="story-body">{shown}</main>
                 <p class="part-source">
