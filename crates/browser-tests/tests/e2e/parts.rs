@@ -156,8 +156,10 @@ async fn the_script_embed_of_one_part_mounts_that_part_alone() {
     with_browser(move |client| async move {
         client.goto(&url).await.unwrap();
         let root = "document.getElementById('one').shadowRoot";
+        // The FAQ's own island: the root's, hydrated first, holds the FAQ too, and a filter typed
+        // into before the FAQ's code came would be lost.
         wait_until(&client, &format!(
-            "const r = {root}; return !!(r && r.querySelector('leptos-island[data-hydrated] .faq'))"
+            "const r = {root}; return !!r?.querySelector('.faq')?.closest('leptos-island')?.hasAttribute('data-hydrated')"
         )).await;
         let seen = eval(&client, &format!(
             "const r = {root}; return [r.querySelectorAll('.story-section, .checklists, .key-facts').length, \
