@@ -6,7 +6,7 @@ use std::fmt::Write;
 use std::path::Path;
 
 use crate::lighthouse::{self, Scores, Series, Throttling};
-use crate::page::Load;
+use crate::page::{FirstControl, Load};
 use crate::rebuild::Rebuild;
 use crate::variants::{Variant, BUILT, KHMER, STATIC_LIMIT};
 use explainer_browser_tests::compress::brotli;
@@ -41,7 +41,7 @@ struct File {
 pub struct ChromiumLoads<'a> {
     pub built: &'a [Load],
     pub khmer: &'a [Load],
-    pub static_first_control: &'a [f64],
+    pub static_first_control: &'a [FirstControl],
 }
 
 /// The report on `chromium`'s loads of `dist`, a copy of `source`; `series` are the Lighthouse
@@ -172,9 +172,19 @@ pub fn markdown(
         format!(
             "{} (the static limit, no scripts: {})",
             ms(answered),
-            ms(median(chromium.static_first_control.iter().copied()))
+            ms(median(chromium.static_first_control.iter().map(|c| c.after_paint)))
         ),
         Some(answered <= FIRST_CONTROL_TARGET),
+    );
+    row(
+        "first control answers, from the start of the navigation: as built ÷ static limit",
+        "informative",
+        {
+            let built = median(loads.iter().map(|l| l.answered_at));
+            let limit = median(chromium.static_first_control.iter().map(|c| c.from_start));
+            format!("{:.2}× ({} ÷ {})", built / limit, ms(built), ms(limit))
+        },
+        None,
     );
     row(
         "JS + wasm for every part, brotli",
