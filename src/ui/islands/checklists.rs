@@ -47,7 +47,13 @@ pub fn Checklists(checklists: ChecklistsOutline, digits: Digits) -> impl IntoVie
     let checklists = Arc::new(checklists);
     provide_context(digits.clone());
     let state = PlanState::new(&checklists);
-    Effect::new(move |_| state.restore());
+    let ticked_early = ticked_before_code();
+    Effect::new(move |_| {
+        state.restore();
+        if !ticked_early.is_empty() {
+            state.update(|plan| ticked_early.iter().for_each(|id| plan.set_done(id, true)));
+        }
+    });
     provide_context(state);
     provide_context(checklists.clone());
     let labels = &checklists.labels;
@@ -112,8 +118,21 @@ fn list_id(id: &str) -> String {
     format!("list-{id}")
 }
 
+/// The start of an item's checkbox id.
+const ITEM_INPUT_PREFIX: &str = "item-";
+
 fn item_input_id(id: &str) -> String {
-    format!("item-{id}")
+    format!("{ITEM_INPUT_PREFIX}{id}")
+}
+
+/// The items a reader ticked before the island's code came (the checkboxes work with none),
+/// read from the page as it hydrates: hydrating sets each box from the plan, which would untick
+/// them. None at build time.
+fn ticked_before_code() -> Vec<String> {
+    page_text::read_attributes(".checklist__item input:checked", "id")
+        .iter()
+        .filter_map(|id| id.strip_prefix(ITEM_INPUT_PREFIX).map(str::to_string))
+        .collect()
 }
 
 /// Fills in, from the page, the texts an export writes that the props left out: the role

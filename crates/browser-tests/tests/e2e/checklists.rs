@@ -10,7 +10,7 @@ use explainer_core::plan_export::{export, Format};
 
 use explainer_browser_tests::browser::{
     before_each_page, cdp, click, emulate_media, eval, open_page, reach, reload, text_of,
-    wait_for_file, wait_until, with_browser, BLOCK_STORAGE,
+    wait_for_file, wait_for_hydration, wait_until, with_browser, BLOCK_STORAGE,
 };
 use explainer_browser_tests::server::StaticServer;
 use explainer_browser_tests::storage_keys::{PLAN, PLAN_SET_ASIDE};
@@ -145,6 +145,51 @@ async fn ticks_show_progress_and_survive_a_reload() {
         assert_eq!(eval(&client, TICKED).await, json!([format!("item-{}", items[0]), format!("item-{}", items[1])]));
         assert_eq!(eval(&client, "return document.querySelector('input[name=plan-role]:checked').value").await, json!("cambodian-business"));
         assert_eq!(text_of(&client, OVERALL).await, progress(2, total));
+    })
+    .await;
+}
+
+/// The checkboxes work before the checklists' code arrives; a tick made then is the reader's:
+/// hydrating (which sets each box from the plan) keeps it, counts it and saves it.
+#[tokio::test]
+async fn a_tick_made_before_the_code_came_is_kept_and_saved() {
+    let server = StaticServer::start(dist_dir());
+    let total = item_ids().len();
+    let item = item_ids()[0].clone();
+    with_browser(move |client| async move {
+        client.goto(&server.url("/")).await.unwrap();
+        wait_until(&client, "return document.readyState === 'complete'").await;
+        // A click from a script: no pointer, key or scroll, so the page fetches no code yet.
+        eval(
+            &client,
+            &format!("document.getElementById('item-{item}').click()"),
+        )
+        .await;
+        assert_eq!(
+            eval(
+                &client,
+                "return document.documentElement.hasAttribute('data-hydrated')"
+            )
+            .await,
+            json!(false)
+        );
+        wait_for_hydration(&client).await;
+        reach(&client, OVERALL).await;
+        wait_until(
+            &client,
+            &format!(
+                "return document.querySelector('{OVERALL}').textContent === {:?}",
+                progress(1, total)
+            ),
+        )
+        .await;
+        assert_eq!(eval(&client, &is_ticked(&item)).await, json!(true));
+        let saved = eval(
+            &client,
+            &format!("return JSON.parse(localStorage.getItem('{PLAN}')).done"),
+        )
+        .await;
+        assert_eq!(saved, json!([item]));
     })
     .await;
 }
