@@ -94,14 +94,19 @@ pub fn Checklists(checklists: ChecklistsOutline, digits: Digits) -> impl IntoVie
 /// Keeps the lists in the order the role asks for, theirs first, and opens those for the role
 /// (all of them when none is chosen), closing the rest, on every change of role. The lists are
 /// built once; a new role moves their elements rather than building them again (8 KB less wasm).
+/// With no role at first, the lists stay as the page shows them: open as rendered, or as the
+/// reader left them before the code came.
 fn put_lists_in_order(
     lists: NodeRef<Div>,
     role: Memo<Option<String>>,
     checklists: Arc<ChecklistsContent>,
 ) {
-    Effect::new(move |_| {
+    Effect::new(move |ran_before: Option<()>| {
         let Some(parent) = lists.get() else { return };
         role.with(|role| {
+            if ran_before.is_none() && role.is_none() {
+                return;
+            }
             for list in checklists.lists_for(role.as_deref()) {
                 let selector = format!("#{}", list_id(&list.id));
                 if let Ok(Some(element)) = parent.query_selector(&selector) {

@@ -149,47 +149,38 @@ async fn ticks_show_progress_and_survive_a_reload() {
     .await;
 }
 
-/// The checkboxes work before the checklists' code arrives; a tick made then is the reader's:
-/// hydrating (which sets each box from the plan) keeps it, counts it and saves it.
+/// The checkboxes and the lists' disclosures work before the checklists' code arrives; what a
+/// reader did then is theirs: hydrating (which sets each box from the plan) keeps the tick,
+/// counts it and saves it, and a list they closed stays closed.
 #[tokio::test]
-async fn a_tick_made_before_the_code_came_is_kept_and_saved() {
+async fn what_a_reader_did_before_the_code_came_is_kept() {
     let server = StaticServer::start(dist_dir());
     let total = item_ids().len();
     let item = item_ids()[0].clone();
+    let closed = checklists().lists[1].id.clone();
     with_browser(move |client| async move {
         client.goto(&server.url("/")).await.unwrap();
         wait_until(&client, "return document.readyState === 'complete'").await;
-        // A click from a script: no pointer, key or scroll, so the page fetches no code yet.
-        eval(
-            &client,
-            &format!("document.getElementById('item-{item}').click()"),
-        )
-        .await;
-        assert_eq!(
-            eval(
-                &client,
-                "return document.documentElement.hasAttribute('data-hydrated')"
-            )
-            .await,
-            json!(false)
+        // From a script: no pointer, key or scroll, so the page fetches no code yet.
+        let before_code = format!(
+            "document.getElementById('item-{item}').click(); \
+             document.getElementById('list-{closed}').open = false"
         );
+        eval(&client, &before_code).await;
+        let hydrated = "return document.documentElement.hasAttribute('data-hydrated')";
+        assert_eq!(eval(&client, hydrated).await, json!(false));
         wait_for_hydration(&client).await;
         reach(&client, OVERALL).await;
-        wait_until(
-            &client,
-            &format!(
-                "return document.querySelector('{OVERALL}').textContent === {:?}",
-                progress(1, total)
-            ),
-        )
-        .await;
+        let counted = format!(
+            "return document.querySelector('{OVERALL}').textContent === {:?}",
+            progress(1, total)
+        );
+        wait_until(&client, &counted).await;
         assert_eq!(eval(&client, &is_ticked(&item)).await, json!(true));
-        let saved = eval(
-            &client,
-            &format!("return JSON.parse(localStorage.getItem('{PLAN}')).done"),
-        )
-        .await;
-        assert_eq!(saved, json!([item]));
+        let saved = format!("return JSON.parse(localStorage.getItem('{PLAN}')).done");
+        assert_eq!(eval(&client, &saved).await, json!([item]));
+        let open = format!("return document.getElementById('list-{closed}').open");
+        assert_eq!(eval(&client, &open).await, json!(false));
     })
     .await;
 }
