@@ -33,6 +33,14 @@ pub const MODULE_FAILED_EVENT: &str = "explainer-module-failed";
 /// the explainer's own page is when a reader comes near them. None holds another island.
 pub const LAZY_ISLANDS: [&str; 3] = ["Checklists", "FaqIsland", "EmbedCode"];
 
+/// An island's component name as Leptos writes it in `data-component` (`FaqIsland_1234…`),
+/// without the hash it adds: the name [`LAZY_ISLANDS`] and [`ON_TOUCH_ISLANDS`] use.
+pub fn island_base_name(component: &str) -> &str {
+    component
+        .rsplit_once('_')
+        .map_or(component, |(base, _)| base)
+}
+
 /// The lazy islands hydrated only when a reader touches them (a pointer pressed in them, focus
 /// coming into them, a disclosure in them opened), never just for coming near: tools for the
 /// newsroom, whose code a reader scrolling past should not pay for.
@@ -44,4 +52,18 @@ pub fn near_islands() -> Vec<&'static str> {
         .into_iter()
         .filter(|island| !ON_TOUCH_ISLANDS.contains(island))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::island_base_name;
+
+    #[test]
+    fn an_islands_base_name_drops_the_hash_leptos_adds() {
+        assert_eq!(
+            island_base_name("FaqIsland_3377171720701790744"),
+            "FaqIsland"
+        );
+        assert_eq!(island_base_name("Toc"), "Toc");
+    }
 }

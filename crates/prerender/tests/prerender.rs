@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use explainer_core::content::model::Checklists;
 use explainer_core::content::{parse_content, Content};
-use explainer_core::names::LAZY_ISLANDS;
+use explainer_core::names::{island_base_name, LAZY_ISLANDS};
 use explainer_core::page_kind::Edition;
 use explainer_core::page_kind::PageKind;
 use explainer_prerender::content_files;
@@ -191,10 +191,7 @@ fn islands_props_parse_back_into_their_types() {
     // terms) are no islands: the page holds these alone.
     let mut kinds: Vec<&str> = found
         .iter()
-        .map(|(name, _)| {
-            name.rsplit_once('_')
-                .map_or(name.as_str(), |(kind, _)| kind)
-        })
+        .map(|(name, _)| island_base_name(name))
         .collect();
     kinds.sort_unstable();
     assert_eq!(
@@ -218,10 +215,7 @@ fn only_lazy_islands_take_props() {
     let content = shipped();
     for kind in [PageKind::Page, PageKind::Frame, PageKind::Fragment] {
         for (name, props) in islands(&render(&content, kind, BASE)) {
-            let base = name
-                .rsplit_once('_')
-                .map_or(name.as_str(), |(base, _)| base);
-            if !LAZY_ISLANDS.contains(&base) {
+            if !LAZY_ISLANDS.contains(&island_base_name(&name)) {
                 assert_eq!(props, None, "{kind:?}: {name} takes props");
             }
         }

@@ -14,8 +14,8 @@ use wasm_bindgen::JsCast;
 
 // The components crate defines the islands' exports; it must be linked in (leptos issue 2083).
 use partnership_explainer::core::names::{
-    FRAME_CLASS, HYDRATED_EVENT, LAZY_ISLANDS, LOAD_FAILED_ATTRIBUTE, MODULE_FAILED_EVENT,
-    ON_TOUCH_ISLANDS,
+    island_base_name, FRAME_CLASS, HYDRATED_EVENT, LAZY_ISLANDS, LOAD_FAILED_ATTRIBUTE,
+    MODULE_FAILED_EVENT, ON_TOUCH_ISLANDS,
 };
 use partnership_explainer::ui::browser::page_text;
 
@@ -106,10 +106,7 @@ async fn hydrate_islands_in(root: &web_sys::Element, exports: &JsValue, lazy: La
 /// The island's component name, without the hash Leptos adds to it (`FaqIsland_123…`).
 fn island_name(island: &web_sys::HtmlElement) -> String {
     let name = island.dataset().get("component").unwrap_or_default();
-    match name.rsplit_once('_') {
-        Some((base, _)) => base.to_string(),
-        None => name,
-    }
+    island_base_name(&name).to_string()
 }
 
 thread_local! {
