@@ -11,7 +11,7 @@ use std::sync::Arc;
 use explainer_core::content::parse_content;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
-use partnership_explainer::ui::islands::checklists::{Checklists, ChecklistsOutline};
+use partnership_explainer::ui::islands::checklists::Checklists;
 use partnership_explainer::ui::islands::faq::Faq;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -36,7 +36,7 @@ fn mount_islands(json: &str) -> HtmlElement {
     let content = Arc::new(parse_content(json).expect("the validator accepts it"));
     let root = host();
     mount_to(root.clone(), move || {
-        let checklists = ChecklistsOutline(content.checklists.clone().unwrap());
+        let checklists = content.checklists.clone().unwrap();
         let digits = content.labels.digits.clone();
         view! {
             <Checklists checklists digits />
@@ -147,4 +147,29 @@ async fn hostile_strings_stay_text() {
         .iter()
         .any(|t| t == hostile));
     assert!(root.query_selector("img").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+fn the_browsers_json_reads_back_what_it_wrote() {
+    use explainer_core::json::Json;
+    use partnership_explainer::ui::browser::json;
+    let value = Json::Object(vec![
+        ("version".into(), Json::Number(1.0)),
+        ("role".into(), Json::Null),
+        ("done".into(), Json::strings(["a", "</script><b>\"b\"</b>"])),
+        ("kept".into(), Json::Bool(true)),
+    ]);
+    let text = json::stringify(&value);
+    // Whole numbers as integers, fields in their order.
+    assert_eq!(
+        text,
+        r#"{"version":1,"role":null,"done":["a","</script><b>\"b\"</b>"],"kept":true}"#
+    );
+    assert_eq!(json::parse(&text), Some(value.clone()));
+    // What the native writer writes, the browser reads, and the other way round.
+    assert_eq!(json::parse(&value.to_string()), Some(value.clone()));
+    assert_eq!(text.parse::<Json>().unwrap(), value);
+    for broken in ["", "{", "{\"a\":}", "undefined"] {
+        assert_eq!(json::parse(broken), None, "{broken}");
+    }
 }

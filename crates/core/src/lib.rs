@@ -7,6 +7,7 @@ pub mod content;
 pub mod copy_check;
 pub mod embed_options;
 pub mod html_text;
+pub mod json;
 pub mod names;
 pub mod page_kind;
 pub mod plan;

@@ -31,7 +31,7 @@ pub const MODULE_FAILED_EVENT: &str = "explainer-module-failed";
 /// The islands built `#[island(lazy)]` (with the components' feature `lazy-islands`): their
 /// code is split out of the main wasm at build time and loaded when they are hydrated, which on
 /// the explainer's own page is when a reader comes near them. None holds another island.
-pub const LAZY_ISLANDS: [&str; 3] = ["Checklists", "FaqIsland", "EmbedCode"];
+pub const LAZY_ISLANDS: [&str; 3] = ["ChecklistsIsland", "FaqIsland", "EmbedCode"];
 
 /// An island's component name as Leptos writes it in `data-component` (`FaqIsland_1234…`),
 /// without the hash it adds: the name [`LAZY_ISLANDS`] and [`ON_TOUCH_ISLANDS`] use.

@@ -17,7 +17,7 @@ pub enum PageKind {
 
 /// Which edition of the story a page shows: its language, and its folder under the
 /// explainer's (empty for the reference edition, `km/` for another).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Edition {
     pub lang: String,
     pub path: String,

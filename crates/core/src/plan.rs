@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use serde_json::{json, Value};
+use crate::json::Json;
 
 /// The storage format's version; stored values of any other version are set aside.
 pub const PLAN_VERSION: u32 = 1;
@@ -105,30 +105,41 @@ impl Plan {
 
     /// The versioned JSON kept in storage: `{"version":1,"role":…,"done":[…]}`, ticks in no
     /// particular order.
-    pub fn to_stored(&self) -> String {
-        json!({ "version": PLAN_VERSION, "role": self.role, "done": self.done }).to_string()
+    pub fn to_stored(&self) -> Json {
+        let done = Json::strings(self.done.iter().map(String::as_str));
+        Json::Object(vec![
+            ("version".into(), Json::Number(f64::from(PLAN_VERSION))),
+            (
+                "role".into(),
+                self.role.clone().map_or(Json::Null, Json::String),
+            ),
+            ("done".into(), done),
+        ])
     }
 
     /// Reads what [`Plan::to_stored`] wrote; other fields are ignored.
-    pub fn from_stored(text: &str) -> Result<Plan, StoredPlanError> {
+    pub fn from_stored(stored: &Json) -> Result<Plan, StoredPlanError> {
         use StoredPlanError::Corrupt;
-        let value: Value = serde_json::from_str(text).map_err(|_| Corrupt)?;
-        match value.get("version").and_then(Value::as_u64) {
-            Some(v) if v == u64::from(PLAN_VERSION) => {}
-            Some(v) => return Err(StoredPlanError::UnknownVersion(v)),
-            None => return Err(Corrupt),
+        match stored.get("version") {
+            Some(&Json::Number(v)) if v == f64::from(PLAN_VERSION) => {}
+            Some(&Json::Number(v)) if v.fract() == 0.0 && v >= 0.0 => {
+                return Err(StoredPlanError::UnknownVersion(v as u64))
+            }
+            _ => return Err(Corrupt),
         }
-        let role = match value.get("role") {
-            None | Some(Value::Null) => None,
-            Some(Value::String(role)) => Some(role.clone()),
+        let role = match stored.get("role") {
+            None | Some(Json::Null) => None,
+            Some(Json::String(role)) => Some(role.clone()),
             Some(_) => return Err(Corrupt),
         };
-        let done = value.get("done").and_then(Value::as_array).ok_or(Corrupt)?;
-        let done = done
-            .iter()
-            .map(|id| id.as_str().map(str::to_string).ok_or(Corrupt))
-            .collect::<Result<_, _>>()?;
-        Ok(Plan { role, done })
+        let done = stored
+            .get("done")
+            .and_then(Json::to_strings)
+            .ok_or(Corrupt)?;
+        Ok(Plan {
+            role,
+            done: done.into_iter().collect(),
+        })
     }
 
     /// A short code for a link: the version, the role's code (or `-`), then each ticked
@@ -255,14 +266,20 @@ mod tests {
         assert_eq!(without_role.role, None);
     }
 
+    /// A stored text read as the browser reads it: parsed, then checked.
+    fn read_stored(text: &str) -> Result<Plan, StoredPlanError> {
+        let json: Json = text.parse().map_err(|_| StoredPlanError::Corrupt)?;
+        Plan::from_stored(&json)
+    }
+
     #[test]
     fn stored_form_round_trips_with_its_version() {
         let p = plan(Some("buyer"), &["pitch", "rules"]);
-        let text = p.to_stored();
+        let text = p.to_stored().to_string();
         assert!(text.contains("\"version\":1"), "{text}");
-        assert_eq!(Plan::from_stored(&text), Ok(p));
+        assert_eq!(read_stored(&text), Ok(p));
         assert_eq!(
-            Plan::from_stored(&Plan::default().to_stored()),
+            read_stored(&Plan::default().to_stored().to_string()),
             Ok(Plan::default())
         );
     }
@@ -271,14 +288,14 @@ mod tests {
     fn plans_stored_by_earlier_builds_still_read() {
         let stored = r#"{"version":1,"role":"buyer","done":["rules","pitch"]}"#;
         assert_eq!(
-            Plan::from_stored(stored),
+            read_stored(stored),
             Ok(plan(Some("buyer"), &["pitch", "rules"]))
         );
         let value: serde_json::Value =
-            serde_json::from_str(&plan(None, &["books"]).to_stored()).unwrap();
+            serde_json::from_str(&plan(None, &["books"]).to_stored().to_string()).unwrap();
         assert_eq!(
             value,
-            json!({ "version": 1, "role": null, "done": ["books"] })
+            serde_json::json!({ "version": 1, "role": null, "done": ["books"] })
         );
     }
 
@@ -292,17 +309,15 @@ mod tests {
             "42",
             "{\"done\":[]}",
             "{\"version\":\"1\"}",
+            "{\"version\":1.5,\"done\":[]}",
             "{\"version\":1,\"done\":\"rules\"}",
+            "{\"version\":1,\"done\":[\"rules\",2]}",
             "{\"version\":1,\"role\":7,\"done\":[]}",
         ] {
-            assert_eq!(
-                Plan::from_stored(text),
-                Err(StoredPlanError::Corrupt),
-                "{text}"
-            );
+            assert_eq!(read_stored(text), Err(StoredPlanError::Corrupt), "{text}");
         }
         assert_eq!(
-            Plan::from_stored("{\"version\":2,\"role\":null,\"done\":[]}"),
+            read_stored("{\"version\":2,\"role\":null,\"done\":[]}"),
             Err(StoredPlanError::UnknownVersion(2))
         );
     }

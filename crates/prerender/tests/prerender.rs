@@ -1,18 +1,18 @@
 //! The pages as the build renders them: every reader-visible string of the content file, in
-//! order; islands whose props parse back; hostile text escaped; and content problems stopping
+//! order; islands with no props, their words in the page; hostile text escaped; and content problems stopping
 //! the build with their file and place.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use explainer_core::content::model::Checklists;
 use explainer_core::content::{parse_content, Content};
-use explainer_core::names::{island_base_name, LAZY_ISLANDS};
+use explainer_core::names::island_base_name;
 use explainer_core::page_kind::Edition;
 use explainer_core::page_kind::PageKind;
 use explainer_prerender::content_files;
 use explainer_prerender::translation_record::{mark_translated, Places};
-use partnership_explainer::ui::islands::faq::{FaqItem, FaqLabels};
+use partnership_explainer::ui::islands::embed_code::EmbedLabels;
+use partnership_explainer::ui::islands::faq::FaqLabels;
 use serde_json::Value;
 
 const SHIPPED: &str = include_str!("../../../public/content/en.json");
@@ -145,59 +145,73 @@ fn only_the_own_page_has_the_progress_bar_and_embed_panel() {
     }
 }
 
-/// Every island's name and props, in page order.
-fn islands(html: &str) -> Vec<(String, Option<Value>)> {
+/// Every island's name and whether it carries props, in page order.
+fn islands(html: &str) -> Vec<(String, bool)> {
     html.split("<leptos-island ")
         .skip(1)
         .map(|tag| {
             let tag = &tag[..tag.find('>').unwrap()];
-            let attribute = |name: &str| {
-                let start = tag.find(&format!("{name}=\""))? + name.len() + 2;
-                Some(decode(&tag[start..start + tag[start..].find('"')?]))
-            };
-            let props = attribute("data-props").map(|json| serde_json::from_str(&json).unwrap());
-            (attribute("data-component").unwrap(), props)
+            let name = attribute_values(&format!(" {tag}"), "data-component").remove(0);
+            (name, tag.contains("data-props="))
         })
         .collect()
 }
 
+/// Every value of the attribute `name` in `html`, decoded, in page order.
+fn attribute_values(html: &str, name: &str) -> Vec<String> {
+    html.split(&format!(" {name}=\""))
+        .skip(1)
+        .map(|rest| decode(&rest[..rest.find('"').unwrap()]))
+        .collect()
+}
+
+/// The JSON in the `data-words` of the element with `class` (the first such element).
+fn words_of(html: &str, class: &str) -> Value {
+    let at = html.find(&format!("class=\"{class}\"")).unwrap();
+    let tag = &html[html[..at].rfind('<').unwrap()..at];
+    serde_json::from_str(&attribute_values(tag, "data-words")[0]).unwrap()
+}
+
+/// No island takes props, so no module the page loads needs a JSON parser: each reads what it
+/// needs back from the page, and the words its code shows (which the page may not show yet) from
+/// its `data-words`.
 #[test]
-fn islands_props_parse_back_into_their_types() {
+fn no_island_takes_props_and_the_words_travel_in_the_page() {
     let content = shipped();
-    let found = islands(&render(&content, PageKind::Page, BASE));
-    let named = |prefix: &str| -> Vec<&Option<Value>> {
-        found
-            .iter()
-            .filter(|(name, _)| name.starts_with(prefix))
-            .map(|(_, p)| p)
-            .collect()
-    };
-    let checklists = named("Checklists_");
-    assert_eq!(checklists.len(), 1);
-    let props = checklists[0].as_ref().unwrap();
-    let parsed: Checklists = serde_json::from_value(props["checklists"].clone()).unwrap();
-    let shipped_checklists = content.checklists.as_ref().unwrap();
-    assert_eq!(parsed, shipped_checklists.without_texts());
-    let faq = named("FaqIsland_");
-    let props = faq[0].as_ref().unwrap();
-    let items: Vec<FaqItem> = serde_json::from_value(props["items"].clone()).unwrap();
-    let ids: Vec<&str> = items.iter().map(|item| item.id.as_str()).collect();
-    let shipped_ids: Vec<&str> = content.faq.iter().map(|entry| entry.id.as_str()).collect();
-    assert_eq!(ids, shipped_ids);
-    let labels: FaqLabels = serde_json::from_value(props["labels"].clone()).unwrap();
-    assert_eq!(labels, FaqLabels::from(&content.labels));
-    assert_eq!(named("ExplainerRoot_").len(), 1);
+    for kind in [PageKind::Page, PageKind::Frame, PageKind::Fragment] {
+        for (name, has_props) in islands(&render(&content, kind, BASE)) {
+            assert!(!has_props, "{kind:?}: {name} takes props");
+        }
+    }
+    let html = render(&content, PageKind::Page, BASE);
+    let labels = &content.labels;
+    assert_eq!(
+        words_of(&html, "faq"),
+        serde_json::to_value(FaqLabels::from(labels)).unwrap()
+    );
+    let checklists = content.checklists.as_ref().unwrap();
+    let mut expected = serde_json::to_value(&checklists.labels).unwrap();
+    expected["digits"] = serde_json::to_value(&labels.digits).unwrap();
+    assert_eq!(words_of(&html, "checklists"), expected);
+    let mut expected = serde_json::to_value(EmbedLabels::from(labels)).unwrap();
+    expected["base_url"] = BASE.into();
+    assert_eq!(words_of(&html, "embed-code"), expected);
+    // What the lists' order depends on, which their texts do not show.
+    let audiences: Vec<String> = (checklists.lists.iter())
+        .map(|list| list.audience.join(" "))
+        .collect();
+    assert_eq!(attribute_values(&html, "data-audience"), audiences);
     // The controls that need no code (sections, the reading switch, points of view, glossary
     // terms) are no islands: the page holds these alone.
-    let mut kinds: Vec<&str> = found
-        .iter()
+    let found = islands(&html);
+    let mut kinds: Vec<&str> = (found.iter())
         .map(|(name, _)| island_base_name(name))
         .collect();
     kinds.sort_unstable();
     assert_eq!(
         kinds,
         [
-            "Checklists",
+            "ChecklistsIsland",
             "EmbedCode",
             "ExplainerRoot",
             "FaqIsland",
@@ -207,30 +221,11 @@ fn islands_props_parse_back_into_their_types() {
     );
 }
 
-/// The islands whose code is in the first module the page loads carry no props, so that module
-/// needs no JSON parser (serde_json was its largest part): they read what they need back from
-/// the page. Only the lazy islands, in modules of their own, take props.
 #[test]
-fn only_lazy_islands_take_props() {
-    let content = shipped();
-    for kind in [PageKind::Page, PageKind::Frame, PageKind::Fragment] {
-        for (name, props) in islands(&render(&content, kind, BASE)) {
-            if !LAZY_ISLANDS.contains(&island_base_name(&name)) {
-                assert_eq!(props, None, "{kind:?}: {name} takes props");
-            }
-        }
-    }
-}
-
-#[test]
-fn islands_props_leave_out_the_texts_the_page_shows() {
+fn the_words_islands_carry_leave_out_the_texts_the_page_shows() {
     let content = shipped();
     let html = render(&content, PageKind::Page, BASE);
-    let props: String = islands(&html)
-        .into_iter()
-        .filter_map(|(_, props)| props)
-        .map(|props| props.to_string())
-        .collect();
+    let words = attribute_values(&html, "data-words").concat();
     let checklists = content.checklists.as_ref().unwrap();
     let mut shown: Vec<&String> = vec![&checklists.heading, &checklists.intro];
     for entry in &content.faq {
@@ -246,7 +241,7 @@ fn islands_props_leave_out_the_texts_the_page_shows() {
         }
     }
     for text in shown {
-        assert!(!props.contains(text.as_str()), "the props repeat {text:?}");
+        assert!(!words.contains(text.as_str()), "the words repeat {text:?}");
     }
 }
 
@@ -259,32 +254,28 @@ fn hostile_strings_come_out_as_text() {
     doc["checklists"]["lists"][0]["groups"][0]["items"][0]["text"] = Value::from(hostile);
     doc["labels"]["faq_show_all"] = Value::from(hostile);
     let content = Arc::new(parse_content(&doc.to_string()).unwrap());
-    let html = without_props(&render(&content, PageKind::Page, BASE));
+    let page = render(&content, PageKind::Page, BASE);
+    let html = without_words(&page);
     assert!(
         !html.contains("<img"),
         "markup from content reached the HTML"
     );
     assert!(!html.contains("</script>"));
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
-    // In the islands' props (which carry interface words, not content) the same text is JSON in
-    // an attribute, and parses back whole.
-    let faq = islands(&render(&content, PageKind::Page, BASE))
-        .into_iter()
-        .find_map(|(name, props)| name.starts_with("FaqIsland_").then_some(props))
-        .flatten()
-        .unwrap();
-    assert_eq!(faq["labels"]["show_all"], hostile);
+    // In the words the islands carry (interface words, not content) the same text is JSON in an
+    // attribute, and parses back whole.
+    assert_eq!(words_of(&page, "faq")["show_all"], hostile);
     let head = explainer_prerender::head::head_tags(&content, PageKind::Page, BASE, &[]);
     assert!(!head.contains("<img") && !head.contains("\" </script>"));
 }
 
-/// `html` with the islands' props (JSON in attributes) taken out.
-fn without_props(html: &str) -> String {
+/// `html` with the words the islands carry (JSON in attributes) taken out.
+fn without_words(html: &str) -> String {
     let mut out = String::new();
     let mut rest = html;
-    while let Some(start) = rest.find(" data-props=\"") {
+    while let Some(start) = rest.find(" data-words=\"") {
         out.push_str(&rest[..start]);
-        let after = &rest[start + " data-props=\"".len()..];
+        let after = &rest[start + " data-words=\"".len()..];
         rest = &after[after.find('"').unwrap() + 1..];
     }
     out.push_str(rest);
@@ -715,8 +706,9 @@ fn the_locator_map_is_drawn_titled_and_within_its_budget_after_its_section() {
         .expect("the map is on the page");
     let end = start + html[start..].find("</figure>").unwrap() + "</figure>".len();
     let figure = &html[start..end];
-    // At most 40 KB of markup, with every member country drawn and marked.
-    assert!(figure.len() <= 40 * 1024, "{} bytes", figure.len());
+    // At most 16 KB of markup (the page's largest drawing), with every member country drawn
+    // and marked.
+    assert!(figure.len() <= 16 * 1024, "{} bytes", figure.len());
     assert!(figure.contains("role=\"img\""));
     assert!(figure.contains(&format!(
         "<title id=\"locator-map-title\">{}</title>",

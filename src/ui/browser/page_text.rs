@@ -1,6 +1,6 @@
-//! What the page already holds, which the islands' props leave out: an island reads texts and
-//! attributes back from its own element as it hydrates. (Hydrating a text leaves the page's text
-//! as it is, so an island built with an empty string shows what was rendered at build time.)
+//! What the page already holds: the islands take no props, and read the texts and attributes they
+//! need back from their own element as they hydrate. (Hydrating a text leaves the page's text as
+//! it is, so an island built with an empty string shows what was rendered at build time.)
 
 use std::cell::RefCell;
 
@@ -23,15 +23,31 @@ pub fn hydrating_island() -> Option<web_sys::Element> {
 }
 
 /// Every element matching `selector` in the island being hydrated, in page order.
-fn matching(selector: &str) -> Vec<web_sys::Element> {
-    let Some(found) =
-        hydrating_island().and_then(|island| island.query_selector_all(selector).ok())
-    else {
+pub fn matching(selector: &str) -> Vec<web_sys::Element> {
+    hydrating_island().map_or_else(Vec::new, |island| within(&island, selector))
+}
+
+/// Every element matching `selector` inside `element`, in page order.
+pub fn within(element: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    let Ok(found) = element.query_selector_all(selector) else {
         return Vec::new();
     };
     (0..found.length())
         .filter_map(|i| found.item(i)?.dyn_into().ok())
         .collect()
+}
+
+/// The text of the first element matching `selector` inside `element`; empty where none does.
+pub fn first_text(element: &web_sys::Element, selector: &str) -> String {
+    (element.query_selector(selector).ok().flatten())
+        .and_then(|found| found.text_content())
+        .unwrap_or_default()
+}
+
+/// `element`'s id without `prefix` (`item-build` → `build`).
+pub fn id_after(element: &web_sys::Element, prefix: &str) -> String {
+    let id = element.id();
+    id.strip_prefix(prefix).unwrap_or(&id).to_string()
 }
 
 /// The texts of every element matching `selector` in the island being hydrated, in page order.
@@ -47,12 +63,4 @@ pub fn read_attributes(selector: &str, name: &str) -> Vec<String> {
     (matching(selector).iter())
         .filter_map(|element| element.get_attribute(name))
         .collect()
-}
-
-/// `text`, or where it was left out of the props, the page's text at `selector` (the first
-/// match in the island being hydrated; none at build time, where there is no page).
-pub fn or_read(text: &mut String, selector: &str) {
-    if text.is_empty() {
-        *text = read_all(selector).into_iter().next().unwrap_or_default();
-    }
 }

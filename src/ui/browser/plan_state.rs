@@ -5,9 +5,10 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use explainer_core::content::model::Checklists;
-use explainer_core::plan::Plan;
+use explainer_core::plan::{Plan, StoredPlanError};
 use explainer_core::storage_keys::{PLAN as PLAN_KEY, PLAN_SET_ASIDE as SET_ASIDE_KEY};
 
+use crate::ui::browser::json;
 use crate::ui::browser::storage::{self, Area};
 
 /// The start of a share link's fragment: `#plan=<code>`.
@@ -67,7 +68,7 @@ impl PlanState {
         self.can_save.set_value(can_save);
         let mut notice = (!can_save).then_some(Notice::StorageUnavailable);
         let stored = storage::read(Area::Local, PLAN_KEY);
-        match stored.as_deref().map(Plan::from_stored) {
+        match stored.as_deref().map(read_stored) {
             None => {}
             Some(Ok(plan)) => self.mine.set(self.fit(&plan)),
             Some(Err(_)) => {
@@ -88,7 +89,7 @@ impl PlanState {
             }
             let plan = event
                 .new_value()
-                .and_then(|v| Plan::from_stored(&v).ok())
+                .and_then(|v| read_stored(&v).ok())
                 .unwrap_or_default();
             let plan = state.fit(&plan);
             if plan != state.mine.get_untracked() {
@@ -164,7 +165,7 @@ impl PlanState {
         let saved = storage::write(
             Area::Local,
             PLAN_KEY,
-            &self.mine.get_untracked().to_stored(),
+            &json::stringify(&self.mine.get_untracked().to_stored()),
         );
         if !saved {
             self.can_save.set_value(false);
@@ -224,6 +225,12 @@ impl PlanState {
         let page = page.split('#').next().unwrap_or_default();
         format!("{page}#{SHARE_PREFIX}{code}")
     }
+}
+
+/// A plan as stored, parsed by the browser and checked.
+fn read_stored(text: &str) -> Result<Plan, StoredPlanError> {
+    let stored = json::parse(text).ok_or(StoredPlanError::Corrupt)?;
+    Plan::from_stored(&stored)
 }
 
 fn fit(plan: &Plan, items: &[String], roles: &[String]) -> Plan {

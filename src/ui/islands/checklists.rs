@@ -8,15 +8,19 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use serde::{Deserialize, Serialize};
-
 use crate::ui::browser::clipboard::copy_text;
+use crate::ui::browser::json;
 use crate::ui::browser::page_text;
 use crate::ui::browser::plan_state::{Notice, PlanState};
 use crate::ui::views::progress_bar::ProgressBar;
-use explainer_core::content::model::{Checklist, Checklists as ChecklistsContent};
+use explainer_core::content::model::{
+    Checklist, ChecklistGroup, ChecklistItem, ChecklistLabels, Checklists as ChecklistsContent,
+    Role,
+};
 use explainer_core::content::numbers::Digits;
+use explainer_core::json::Json;
 use explainer_core::plan_export::{export, progress_text, Format};
+use explainer_core::strings_from_json;
 
 /// The checklists section's element id, and so its address.
 pub const CHECKLISTS_ID: &str = "checklists";
@@ -25,25 +29,145 @@ const ROLE_INPUT_NAME: &str = "plan-role";
 /// Put on the app root while the plan alone is being printed.
 const PRINT_PLAN_CLASS: &str = "explainer--print-plan";
 
-/// The checklists as the island's props, an outline: the page shows their texts, so the props leave them
-/// out ([`ChecklistsContent::without_texts`]) and the island reads back those an export writes.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(transparent)]
-pub struct ChecklistsOutline(pub ChecklistsContent);
+/// What the checklists island shows: the checklists, with every text, and the edition's digits.
+/// The island takes no props (so its module needs no JSON parser): the page provides this as
+/// context at build time, and in the browser the island reads it back from the page
+/// ([`ChecklistsSettings::read_back`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChecklistsSettings {
+    pub checklists: ChecklistsContent,
+    pub digits: Digits,
+    /// The interface words and the digits as JSON, for the section's `data-words`; none in the
+    /// browser, where the page has them already.
+    words: Option<String>,
+}
 
-impl Serialize for ChecklistsOutline {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.0.without_texts().serialize(serializer)
+impl ChecklistsSettings {
+    pub fn new(checklists: ChecklistsContent, digits: Digits) -> Self {
+        let mut words = serde_json::to_value(&checklists.labels).unwrap_or_default();
+        words["digits"] = serde_json::to_value(&digits).unwrap_or_default();
+        let words = Some(words.to_string());
+        ChecklistsSettings {
+            checklists,
+            digits,
+            words,
+        }
+    }
+
+    /// The checklists as the page shows them: the roles, lists, groups and items with their ids
+    /// and the texts an export writes, each list's audience (`data-audience`), and the
+    /// interface words and digits (`data-words`). The heading and the intros stay empty
+    /// (hydrating them keeps the page's).
+    fn read_back() -> Self {
+        let words = page_text::read_attributes(".checklists", "data-words");
+        let words = words.first().and_then(|text| json::parse(text));
+        let words = words.unwrap_or(Json::Null);
+        let roles = page_text::matching(&format!("input[name=\"{ROLE_INPUT_NAME}\"]"))
+            .iter()
+            .map(|input| Role {
+                id: input.get_attribute("value").unwrap_or_default(),
+                label: input
+                    .next_element_sibling()
+                    .and_then(|label| label.text_content())
+                    .unwrap_or_default(),
+            })
+            .collect();
+        let lists = page_text::matching(".checklist")
+            .iter()
+            .map(read_list)
+            .collect();
+        let labels = strings_from_json!(
+            words,
+            ChecklistLabels {
+                role_question,
+                progress,
+                whole_plan,
+                reset,
+                reset_confirm,
+                reset_yes,
+                reset_no,
+                reset_done,
+                undo,
+                copy_text,
+                text_copied,
+                copy_failed,
+                download,
+                print,
+                share,
+                share_ready,
+                shared_notice,
+                shared_save,
+                shared_discard,
+                shared_invalid,
+                storage_unavailable,
+                storage_reset,
+                changed_elsewhere,
+                dismiss,
+                export_title,
+                export_role,
+                guidance_note,
+            }
+        );
+        ChecklistsSettings {
+            checklists: ChecklistsContent {
+                heading: String::new(),
+                intro: String::new(),
+                labels,
+                roles,
+                lists,
+            },
+            digits: Digits::from(words.text("digits")),
+            words: None,
+        }
     }
 }
 
-/// The checklists, with the reader's plan restored once hydrated; numbers are written in the
-/// edition's `digits`.
+/// One list as the page shows it (see [`ChecklistsSettings::read_back`]).
+fn read_list(list: &web_sys::Element) -> Checklist {
+    let groups = page_text::within(list, ".checklist__group")
+        .iter()
+        .map(|group| ChecklistGroup {
+            id: String::new(),
+            title: page_text::first_text(group, ".checklist__group-title"),
+            text: (page_text::within(group, ".checklist__group-text").first())
+                .map(|_| String::new()),
+            items: page_text::within(group, ".checklist__item input")
+                .iter()
+                .map(|input| ChecklistItem {
+                    id: page_text::id_after(input, ITEM_INPUT_PREFIX),
+                    text: page_text::first_text(group, &format!("label[for=\"{}\"]", input.id())),
+                })
+                .collect(),
+        })
+        .collect();
+    Checklist {
+        id: page_text::id_after(list, LIST_PREFIX),
+        title: page_text::first_text(list, ".checklist__title"),
+        intro: String::new(),
+        audience: (list.get_attribute("data-audience").unwrap_or_default())
+            .split_whitespace()
+            .map(str::to_string)
+            .collect(),
+        groups,
+    }
+}
+
+/// The checklists of the content, numbers written in the edition's `digits`.
+#[component]
+pub fn Checklists(checklists: ChecklistsContent, digits: Digits) -> impl IntoView {
+    provide_context(ChecklistsSettings::new(checklists, digits));
+    view! { <ChecklistsIsland /> }
+}
+
+/// The checklists, with the reader's plan restored once hydrated; see the module's note.
 #[cfg_attr(feature = "lazy-islands", island(lazy))]
 #[cfg_attr(not(feature = "lazy-islands"), island)]
-pub fn Checklists(checklists: ChecklistsOutline, digits: Digits) -> impl IntoView {
-    let mut checklists = checklists.0;
-    read_back_exported_texts(&mut checklists);
+fn ChecklistsIsland() -> impl IntoView {
+    let ChecklistsSettings {
+        checklists,
+        digits,
+        words,
+    } = use_context().unwrap_or_else(ChecklistsSettings::read_back);
     let checklists = Arc::new(checklists);
     provide_context(digits.clone());
     let state = PlanState::new(&checklists);
@@ -66,7 +190,12 @@ pub fn Checklists(checklists: ChecklistsOutline, digits: Digits) -> impl IntoVie
     let lists = NodeRef::<Div>::new();
     put_lists_in_order(lists, role, checklists.clone());
     view! {
-        <section id=CHECKLISTS_ID class="checklists" aria-labelledby="checklists-title">
+        <section
+            id=CHECKLISTS_ID
+            class="checklists"
+            aria-labelledby="checklists-title"
+            data-words=words
+        >
             <h2 id="checklists-title">{checklists.heading.clone()}</h2>
             <p>{checklists.intro.clone()}</p>
             <PlanNotices />
@@ -119,8 +248,11 @@ fn put_lists_in_order(
     });
 }
 
+/// The start of a list's element id.
+const LIST_PREFIX: &str = "list-";
+
 fn list_id(id: &str) -> String {
-    format!("list-{id}")
+    format!("{LIST_PREFIX}{id}")
 }
 
 /// The start of an item's checkbox id.
@@ -138,37 +270,6 @@ fn ticked_before_code() -> Vec<String> {
         .iter()
         .filter_map(|id| id.strip_prefix(ITEM_INPUT_PREFIX).map(str::to_string))
         .collect()
-}
-
-/// Fills in, from the page, the texts an export writes that the props left out: the role
-/// names, the lists' and groups' titles and the items.
-fn read_back_exported_texts(checklists: &mut ChecklistsContent) {
-    for role in &mut checklists.roles {
-        page_text::or_read(
-            &mut role.label,
-            &format!(
-                "input[name=\"{ROLE_INPUT_NAME}\"][value=\"{}\"] + span",
-                role.id
-            ),
-        );
-    }
-    for list in &mut checklists.lists {
-        let list_selector = format!("#{}", list_id(&list.id));
-        page_text::or_read(
-            &mut list.title,
-            &format!("{list_selector} .checklist__title"),
-        );
-        let group_titles = page_text::read_all(&format!("{list_selector} .checklist__group-title"));
-        for (group, title) in list.groups.iter_mut().zip(group_titles) {
-            if group.title.is_empty() {
-                group.title = title;
-            }
-            for item in &mut group.items {
-                let selector = format!("label[for=\"{}\"]", item_input_id(&item.id));
-                page_text::or_read(&mut item.text, &selector);
-            }
-        }
-    }
 }
 
 /// Storage and link notices, each dismissible.
@@ -315,7 +416,7 @@ fn ChecklistView(list: Checklist) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <details class="checklist" id=list_id(&list.id) open>
+        <details class="checklist" id=list_id(&list.id) data-audience=list.audience.join(" ") open>
             <summary class="checklist__summary">
                 <span class="checklist__title">{list.title}</span>
                 <span class="checklist__count js-only">{move || progress_text(&labels.progress, progress.get(), &digits)}</span>

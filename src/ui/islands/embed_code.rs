@@ -7,11 +7,15 @@ use explainer_core::content::model::Labels;
 use leptos::ev;
 use leptos::html::Iframe;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::ui::browser::clipboard::copy_text;
+use crate::ui::browser::json;
+use crate::ui::browser::page_text;
 use explainer_core::html_text::escape;
+use explainer_core::json::Json;
 use explainer_core::page_kind::Edition;
+use explainer_core::strings_from_json;
 
 /// The frame page for `part` (or the whole explainer) of `edition`, under the explainer's `base`.
 pub fn frame_url(base: &str, edition: &Edition, part: Option<&str>) -> String {
@@ -44,8 +48,9 @@ pub fn snippets(base: &str, edition: &Edition, title: &str, part: Option<&str>) 
     ]
 }
 
-/// The interface words "Embed this" shows: only these travel to the browser.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// The interface words "Embed this" shows. They travel to the browser as JSON in the
+/// disclosure's `data-words`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct EmbedLabels {
     pub page_title: String,
     pub heading: String,
@@ -80,27 +85,98 @@ impl From<&Labels> for EmbedLabels {
     }
 }
 
-/// One choice in a picker: its value, and its name. In the props it is its value alone (the
-/// name is on the page, in its `<option>`), which also keeps its decoding small.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(from = "String", into = "String")]
+/// One choice in a picker: its value, and its name.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Choice {
     pub value: String,
     pub name: String,
 }
 
-impl From<String> for Choice {
-    fn from(value: String) -> Self {
-        Choice {
-            value,
-            name: String::new(),
-        }
-    }
+/// What "Embed this" offers. The island takes no props (so its module needs no JSON parser):
+/// the page provides this as context at build time, and in the browser the island reads it back
+/// from the page ([`EmbedSettings::read_back`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct EmbedSettings {
+    pub labels: EmbedLabels,
+    /// Where the build says the explainer is published, ending `/`.
+    pub base_url: String,
+    /// The parts, by slug.
+    pub parts: Vec<Choice>,
+    /// The editions, by language, this page's first, each with its folder.
+    pub editions: Vec<(Choice, Edition)>,
+    /// The labels and the base address as JSON, for the disclosure's `data-words`; none in the
+    /// browser, where the page has them already.
+    words: Option<String>,
 }
 
-impl From<Choice> for String {
-    fn from(choice: Choice) -> Self {
-        choice.value
+impl EmbedSettings {
+    pub fn new(
+        labels: EmbedLabels,
+        base_url: String,
+        parts: Vec<Choice>,
+        editions: Vec<(Choice, Edition)>,
+    ) -> Self {
+        let mut words = serde_json::to_value(&labels).unwrap_or_default();
+        words["base_url"] = base_url.clone().into();
+        EmbedSettings {
+            labels,
+            base_url,
+            parts,
+            editions,
+            words: Some(words.to_string()),
+        }
+    }
+
+    /// "Embed this" as the page shows it: the pickers' values (each edition's folder in its
+    /// option's `data-path`), and the words and base address in `data-words`. The choices'
+    /// names stay empty (hydrating them keeps the page's).
+    fn read_back() -> Self {
+        let words = page_text::read_attributes(".embed-code", "data-words");
+        let words = words.first().and_then(|text| json::parse(text));
+        let words = words.unwrap_or(Json::Null);
+        let choice = |option: &web_sys::Element| Choice {
+            value: option.get_attribute("value").unwrap_or_default(),
+            name: String::new(),
+        };
+        let parts = page_text::matching(".embed-code__part option")
+            .iter()
+            .map(choice)
+            .filter(|part| !part.value.is_empty())
+            .collect();
+        let editions = page_text::matching(".embed-code__edition option")
+            .iter()
+            .map(|option| {
+                let edition = Edition {
+                    lang: option.get_attribute("value").unwrap_or_default(),
+                    path: option.get_attribute("data-path").unwrap_or_default(),
+                };
+                (choice(option), edition)
+            })
+            .collect();
+        let labels = strings_from_json!(
+            words,
+            EmbedLabels {
+                page_title,
+                heading,
+                intro,
+                frame_label,
+                script_label,
+                copy,
+                copied,
+                part_label,
+                whole,
+                edition_label,
+                width_label,
+                preview_label,
+            }
+        );
+        EmbedSettings {
+            labels,
+            base_url: words.text("base_url"),
+            parts,
+            editions,
+            words: None,
+        }
     }
 }
 
@@ -122,20 +198,22 @@ fn served_from(edition: &Edition) -> Option<String> {
 const PREVIEW_WIDTH: (u32, u32, u32) = (360, 280, 1000);
 
 /// A disclosure holding the two snippets for the chosen part and edition, each with a copy
-/// button, the pickers and the live preview. Rendered for the whole explainer in `edition` at
-/// `base_url` (where the build says it is published); once hydrated, for the address in use.
+/// button, the pickers and the live preview ([`EmbedSettings`]). Rendered for the whole
+/// explainer in this page's edition at the address the build says it is published at; once
+/// hydrated, for the address in use.
 #[cfg_attr(feature = "lazy-islands", island(lazy))]
 #[cfg_attr(not(feature = "lazy-islands"), island)]
-pub fn EmbedCode(
-    labels: EmbedLabels,
-    base_url: String,
-    edition: Edition,
-    /// The parts, by slug.
-    parts: Vec<Choice>,
-    /// The editions, by language, this page's first; and each one's folder.
-    editions: Vec<Choice>,
-    edition_paths: Vec<String>,
-) -> impl IntoView {
+pub fn EmbedCode() -> impl IntoView {
+    let EmbedSettings {
+        labels,
+        base_url,
+        parts,
+        editions,
+        words,
+    } = use_context().unwrap_or_else(EmbedSettings::read_back);
+    let edition = (editions.first())
+        .map(|(_, edition)| edition.clone())
+        .unwrap_or_default();
     let base = RwSignal::new(base_url);
     Effect::new({
         let edition = edition.clone();
@@ -196,24 +274,26 @@ pub fn EmbedCode(
         part.set((!value.is_empty()).then_some(value));
         copied.set(None);
     };
-    let languages: Vec<String> = editions.iter().map(|choice| choice.value.clone()).collect();
-    let on_edition = move |event: ev::Event| {
-        let lang = event_target_value(&event);
-        if let Some(i) = languages.iter().position(|known| *known == lang) {
-            chosen_edition.set(Edition {
-                lang,
-                path: edition_paths.get(i).cloned().unwrap_or_default(),
-            });
-            copied.set(None);
+    let on_edition = {
+        let editions = editions.clone();
+        move |event: ev::Event| {
+            let lang = event_target_value(&event);
+            if let Some((_, edition)) = editions.iter().find(|(_, e)| e.lang == lang) {
+                chosen_edition.set(edition.clone());
+                copied.set(None);
+            }
         }
     };
-    let options = |list: Vec<Choice>| {
-        list.into_iter()
-            .map(|Choice { value, name }| view! { <option value=value>{name}</option> })
-            .collect_view()
-    };
+    let part_options = (parts.into_iter())
+        .map(|Choice { value, name }| view! { <option value=value>{name}</option> })
+        .collect_view();
+    let edition_options = (editions.into_iter())
+        .map(|(Choice { value, name }, edition)| {
+            view! { <option value=value data-path=edition.path>{name}</option> }
+        })
+        .collect_view();
     view! {
-        <details class="embed-code" node_ref=details on:toggle=move |event| open.set(event_target::<web_sys::HtmlDetailsElement>(&event).open())>
+        <details class="embed-code" data-words=words node_ref=details on:toggle=move |event| open.set(event_target::<web_sys::HtmlDetailsElement>(&event).open())>
             <summary class="embed-code__summary">{labels.heading.clone()}</summary>
             <p>{labels.intro.clone()}</p>
             <div class="embed-code__choices js-only">
@@ -221,13 +301,13 @@ pub fn EmbedCode(
                     <span>{labels.part_label.clone()}</span>
                     <select class="embed-code__part" on:change=on_part>
                         <option value="">{labels.whole.clone()}</option>
-                        {options(parts)}
+                        {part_options}
                     </select>
                 </label>
                 <label class="embed-code__choice">
                     <span>{labels.edition_label.clone()}</span>
                     <select class="embed-code__edition" on:change=on_edition>
-                        {options(editions)}
+                        {edition_options}
                     </select>
                 </label>
             </div>

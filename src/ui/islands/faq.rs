@@ -7,35 +7,34 @@ use std::sync::Arc;
 
 use leptos::either::Either;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use explainer_core::content::model::Labels;
 use explainer_core::content::numbers::Digits;
 use explainer_core::content::template::fill;
 use explainer_core::content::Content;
+use explainer_core::json::Json;
 use explainer_core::storage_keys;
+use explainer_core::strings_from_json;
 use explainer_core::text_match::{match_ranges, matches_all, query_words, split_marked};
 
 use crate::ui::browser::clipboard::copy_text;
 use crate::ui::browser::deep_link::DeepLinks;
+use crate::ui::browser::json;
 use crate::ui::browser::page_text;
 use crate::ui::browser::storage::{self, Area};
 
 /// The FAQ section's element id, and so its address (`#faq`).
 pub const FAQ_ID: &str = "faq";
 
-/// One entry as the island gets it: its id and the section its answer draws on. The page shows
-/// the words (the question, the answer, the section's title), so the props leave them out and
-/// the island reads back those its filter searches.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One entry: its id, the section its answer draws on, and the words the filter searches and
+/// the page shows.
+#[derive(Clone, Debug, PartialEq)]
 pub struct FaqItem {
     pub id: String,
     pub section: Option<String>,
-    #[serde(skip)]
     pub question: String,
-    #[serde(skip)]
     pub answer: String,
-    #[serde(skip)]
     pub section_title: String,
 }
 
@@ -43,17 +42,11 @@ impl FaqItem {
     fn anchor(&self) -> String {
         format!("faq-{}", self.id)
     }
-
-    /// Fills in, from the page, the question and the answer the props left out.
-    fn read_back_texts(&mut self) {
-        let anchor = self.anchor();
-        page_text::or_read(&mut self.question, &format!("#{anchor} .faq__question"));
-        page_text::or_read(&mut self.answer, &format!("#{anchor}-answer > p"));
-    }
 }
 
-/// The interface words the FAQ island shows: only these travel to the browser.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// The interface words the FAQ island shows, and the edition's digits, for the count of
+/// questions shown. They travel to the browser as JSON in the section's `data-words`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FaqLabels {
     pub heading: String,
     pub related_section: String,
@@ -66,7 +59,6 @@ pub struct FaqLabels {
     pub copy_link: String,
     pub link_copied: String,
     pub copy_failed: String,
-    /// The edition's digits, for the count of questions shown.
     pub digits: Digits,
 }
 
@@ -89,22 +81,102 @@ impl From<&Labels> for FaqLabels {
     }
 }
 
-/// The FAQ of `content`, as the island's props.
-pub fn faq_items(content: &Content) -> Vec<FaqItem> {
-    content
-        .faq
-        .iter()
-        .map(|entry| FaqItem {
-            id: entry.id.clone(),
-            section: entry.section.clone(),
-            question: entry.question.clone(),
-            answer: entry.answer.clone(),
-            section_title: (entry.section.as_deref())
-                .and_then(|id| content.story.sections.iter().find(|s| s.id == id))
-                .map(|section| section.title.clone())
-                .unwrap_or_default(),
-        })
-        .collect()
+impl FaqLabels {
+    fn from_words(words: &Json) -> Self {
+        strings_from_json!(
+            words,
+            FaqLabels {
+                heading,
+                related_section,
+                show_all,
+                hide_all,
+                filter_label,
+                filter_clear,
+                filter_count,
+                no_match,
+                copy_link,
+                link_copied,
+                copy_failed,
+                digits,
+            }
+        )
+    }
+}
+
+/// What the FAQ island shows. The island takes no props (so its module needs no JSON parser):
+/// the page provides this as context at build time, and in the browser the island reads it back
+/// from the page ([`FaqSettings::read_back`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FaqSettings {
+    pub items: Vec<FaqItem>,
+    pub labels: FaqLabels,
+    /// Where the sections an answer draws on are, when not on this page (empty when they are).
+    pub sections_page: String,
+    /// The labels as JSON, for the section's `data-words`; none in the browser, where the
+    /// page has them already.
+    words: Option<String>,
+}
+
+impl FaqSettings {
+    /// The FAQ of `content`, its related sections on `sections_page`.
+    pub fn new(content: &Content, sections_page: String) -> Self {
+        let items = (content.faq.iter())
+            .map(|entry| FaqItem {
+                id: entry.id.clone(),
+                section: entry.section.clone(),
+                question: entry.question.clone(),
+                answer: entry.answer.clone(),
+                section_title: (entry.section.as_deref())
+                    .and_then(|id| content.story.sections.iter().find(|s| s.id == id))
+                    .map(|section| section.title.clone())
+                    .unwrap_or_default(),
+            })
+            .collect();
+        let labels = FaqLabels::from(&content.labels);
+        let words = serde_json::to_string(&labels).ok();
+        FaqSettings {
+            items,
+            labels,
+            sections_page,
+            words,
+        }
+    }
+
+    /// The FAQ as the page shows it: the entries' ids, questions and answers, the sections
+    /// their links point to, and the interface words in `data-words`. The sections' titles stay
+    /// empty (hydrating them keeps the page's).
+    fn read_back() -> Self {
+        let mut sections_page = String::new();
+        let items = page_text::matching(".faq__entry")
+            .iter()
+            .map(|entry| {
+                let link = (entry.query_selector(".faq__related a").ok().flatten())
+                    .and_then(|link| link.get_attribute("href"));
+                let section =
+                    link.as_deref()
+                        .and_then(|href| href.split_once('#'))
+                        .map(|(page, section)| {
+                            sections_page = page.to_string();
+                            section.to_string()
+                        });
+                FaqItem {
+                    id: page_text::id_after(entry, "faq-"),
+                    section,
+                    question: page_text::first_text(entry, ".faq__question"),
+                    answer: page_text::first_text(entry, ".faq__answer > p"),
+                    section_title: String::new(),
+                }
+            })
+            .collect();
+        let words = page_text::read_attributes(".faq", "data-words");
+        let words = words.first().and_then(|text| json::parse(text));
+        FaqSettings {
+            items,
+            labels: FaqLabels::from_words(&words.unwrap_or(Json::Null)),
+            sections_page,
+            words: None,
+        }
+    }
 }
 
 /// What the FAQ shows; shared by its entries through context.
@@ -122,7 +194,7 @@ impl FaqState {
     /// hydrated): what a reader sees open is open.
     fn restore(&self, known: &[FaqItem], section: Option<web_sys::HtmlElement>) {
         let saved = storage::read(Area::Session, storage_keys::FAQ_OPEN)
-            .and_then(|json| serde_json::from_str::<Vec<String>>(&json).ok())
+            .and_then(|text| json::parse(&text)?.to_strings())
             .unwrap_or_default();
         let shown_by_browser = |id: &str| {
             section
@@ -150,11 +222,13 @@ impl FaqState {
                 }
             }
         });
-        let ids: Vec<String> = self.open.with_untracked(|set| set.to_vec());
+        let ids = self
+            .open
+            .with_untracked(|set| Json::strings(set.iter().map(String::as_str)));
         storage::write(
             Area::Session,
             storage_keys::FAQ_OPEN,
-            &serde_json::to_string(&ids).unwrap_or_default(),
+            &json::stringify(&ids),
         );
     }
 }
@@ -163,16 +237,20 @@ impl FaqState {
 /// page, or where the sections are not on it, to `sections_page` (opened outside a frame).
 #[component]
 pub fn Faq(content: Arc<Content>, sections_page: String) -> impl IntoView {
-    view! {
-        <FaqIsland items=faq_items(&content) labels=FaqLabels::from(&content.labels) sections_page />
-    }
+    provide_context(FaqSettings::new(&content, sections_page));
+    view! { <FaqIsland /> }
 }
 
 /// The interactive FAQ; see the module's note.
 #[cfg_attr(feature = "lazy-islands", island(lazy))]
 #[cfg_attr(not(feature = "lazy-islands"), island)]
-fn FaqIsland(mut items: Vec<FaqItem>, labels: FaqLabels, sections_page: String) -> impl IntoView {
-    items.iter_mut().for_each(FaqItem::read_back_texts);
+fn FaqIsland() -> impl IntoView {
+    let FaqSettings {
+        items,
+        labels,
+        sections_page,
+        words,
+    } = use_context().unwrap_or_else(FaqSettings::read_back);
     let state = FaqState {
         open: RwSignal::new(Vec::new()),
         query: RwSignal::new(String::new()),
@@ -269,7 +347,7 @@ fn FaqIsland(mut items: Vec<FaqItem>, labels: FaqLabels, sections_page: String) 
         })
         .collect_view();
     view! {
-        <section id=FAQ_ID class="faq" aria-labelledby="faq-title" node_ref=section>
+        <section id=FAQ_ID class="faq" aria-labelledby="faq-title" data-words=words node_ref=section>
             <h2 id="faq-title">{labels.heading.clone()}</h2>
             <div class="faq__tools js-only">
                 <div class="faq__filter">

@@ -10,8 +10,8 @@ use explainer_core::content::model::KeyFact;
 use explainer_core::content::parts::embeddable_parts;
 use explainer_core::content::Content;
 
-use crate::ui::islands::checklists::{Checklists, ChecklistsOutline, CHECKLISTS_ID};
-use crate::ui::islands::embed_code::{Choice, EmbedCode, EmbedLabels};
+use crate::ui::islands::checklists::{Checklists, CHECKLISTS_ID};
+use crate::ui::islands::embed_code::{Choice, EmbedCode, EmbedLabels, EmbedSettings};
 use crate::ui::islands::explainer_root::{ExplainerRoot, RootSettings};
 use crate::ui::islands::faq::{Faq, FAQ_ID};
 use crate::ui::islands::reading_progress::ReadingProgress;
@@ -53,7 +53,14 @@ pub fn ExplainerPage(
         parts: page_parts(&content),
     });
     let own_page = kind == PageKind::Page;
-    let (embed_editions, edition_paths) = embed_editions(&content, &edition, &languages);
+    if own_page {
+        provide_context(EmbedSettings::new(
+            EmbedLabels::from(&labels),
+            base_url,
+            embed_parts(&content),
+            embed_editions(&content, &edition, &languages),
+        ));
+    }
     view! {
         <ExplainerRoot>
             <div class="story">
@@ -88,7 +95,7 @@ pub fn ExplainerPage(
                             .collect_view()}
                         {content.checklists.clone().map(|checklists| view! {
                             <PartUnavailable text=labels.part_unavailable.clone() />
-                            <Checklists checklists=ChecklistsOutline(checklists) digits=labels.digits.clone() />
+                            <Checklists checklists digits=labels.digits.clone() />
                         })}
                         {(!content.faq.is_empty()).then(|| view! {
                             <PartUnavailable text=labels.part_unavailable.clone() />
@@ -101,14 +108,7 @@ pub fn ExplainerPage(
                     <p>{labels.source_note.clone()}</p>
                     {own_page.then(|| view! {
                         <PartUnavailable text=labels.part_unavailable.clone() />
-                        <EmbedCode
-                            labels=EmbedLabels::from(&labels)
-                            base_url
-                            parts=embed_parts(&content)
-                            editions=embed_editions
-                            edition_paths
-                            edition
-                        />
+                        <EmbedCode />
                     })}
                 </footer>
             </div>
@@ -147,12 +147,12 @@ fn embed_parts(content: &Content) -> Vec<Choice> {
 }
 
 /// The editions "Embed this" offers on `edition`'s page (this one first, then those of
-/// `languages`), by language, and each one's folder.
+/// `languages`), by language, with each one's folder.
 fn embed_editions(
     content: &Content,
     edition: &Edition,
     languages: &[LanguageLink],
-) -> (Vec<Choice>, Vec<String>) {
+) -> Vec<(Choice, Edition)> {
     let own = (&edition.lang, &content.labels.language_name, &edition.path);
     let others = (languages.iter()).map(|link| (&link.lang, &link.name, &link.path));
     std::iter::once(own)
@@ -162,9 +162,13 @@ fn embed_editions(
                 value: lang.clone(),
                 name: name.clone(),
             };
-            (choice, path.clone())
+            let edition = Edition {
+                lang: lang.clone(),
+                path: path.clone(),
+            };
+            (choice, edition)
         })
-        .unzip()
+        .collect()
 }
 
 /// The strip of labelled facts under the headline.

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use explainer_core::content::parts::{EmbeddablePart, Part};
 use explainer_core::content::Content;
 
-use crate::ui::islands::checklists::{Checklists, ChecklistsOutline};
+use crate::ui::islands::checklists::Checklists;
 use crate::ui::islands::explainer_root::{ExplainerRoot, RootSettings};
 use crate::ui::islands::faq::Faq;
 use crate::ui::pages::explainer_page::{KeyFacts, PartUnavailable};
@@ -48,7 +48,7 @@ pub fn PartPage(
             view! { <StorySection section labels=labels.clone() /> }.into_any()
         }
         Part::Checklists => {
-            let checklists = content.checklists.clone().map(ChecklistsOutline);
+            let checklists = content.checklists.clone();
             view! {
                 <PartUnavailable text=labels.part_unavailable.clone() />
                 {checklists.map(|checklists| view! {

@@ -15,6 +15,19 @@ impl Default for Digits {
     }
 }
 
+/// Digits as given, such as read back from a page (the content's checks, [`Digits::problem`],
+/// passed on them where they were loaded); the Latin digits where these are not ten digits, so
+/// numbers are always written.
+impl From<String> for Digits {
+    fn from(digits: String) -> Self {
+        if digits.chars().filter(|c| c.is_numeric()).count() == 10 {
+            Digits(digits)
+        } else {
+            Digits::default()
+        }
+    }
+}
+
 impl Digits {
     /// What is wrong with these digits, if anything: there must be ten distinct decimal digits.
     pub fn problem(&self) -> Option<String> {
@@ -59,6 +72,13 @@ mod tests {
         assert_eq!(khmer.format(0), "០");
         assert_eq!(khmer.format(34), "៣៤");
         assert_eq!(khmer.format(1209), "១២០៩");
+    }
+
+    #[test]
+    fn digits_read_from_a_page_fall_back_to_latin_when_unusable() {
+        let khmer = Digits::from("០១២៣៤៥៦៧៨៩".to_string());
+        assert_eq!(khmer.format(12), "១២");
+        assert_eq!(Digits::from(String::new()).format(12), "12");
     }
 
     #[test]
