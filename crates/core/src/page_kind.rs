@@ -1,8 +1,6 @@
 //! Which page a copy of the explainer is rendered for (its own page, a frame, the script
 //! embed's fragment) and which edition it shows: chosen at build time. The edition is passed to
-//! "Embed this" as a prop; the root island reads the page kind back from the page.
-
-use serde::{Deserialize, Serialize};
+//! "Embed this" in its settings; the root island reads the page kind back from the page.
 
 /// Which page this copy of the explainer was rendered for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,7 +15,7 @@ pub enum PageKind {
 
 /// Which edition of the story a page shows: its language, and its folder under the
 /// explainer's (empty for the reference edition, `km/` for another).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Edition {
     pub lang: String,
     pub path: String,

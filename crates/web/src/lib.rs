@@ -128,7 +128,7 @@ async fn hydrate_island(island: &web_sys::HtmlElement, exports: &JsValue) {
         call(&children, "$$on_hydrate", &JsValue::NULL);
     }
     let name = island.dataset().get("component").unwrap_or_default();
-    // An island reads back from its own element the texts its props leave out.
+    // An island takes no props: it reads what it needs back from its own element.
     page_text::set_hydrating(Some(island.clone().into()));
     match call(exports, &name, island) {
         Some(returned) => {

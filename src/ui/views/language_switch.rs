@@ -5,11 +5,10 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
 /// Another edition, as this page links to it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LanguageLink {
     pub lang: String,
     /// The language named in itself.

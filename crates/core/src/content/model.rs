@@ -1,5 +1,6 @@
 //! The content file's shape: typed structs that serde reads from `content/<lang>.json` (and
-//! writes into island props). Unknown fields are refused, so a misspelt field is named.
+//! writes, for the interface words, into the islands' `data-words`). Unknown fields are
+//! refused, so a misspelt field is named.
 
 use std::collections::BTreeMap;
 
@@ -335,46 +336,6 @@ pub struct ChecklistLabels {
 }
 
 impl Checklists {
-    /// These checklists with every text a reader sees on the page left empty (the heading, the
-    /// intros, the role names, and the lists', groups' and items' words), and the ids, the
-    /// audiences and the interface words kept: what an island's props need, where the page
-    /// already shows the rest.
-    pub fn without_texts(&self) -> Self {
-        let blank = |_: &String| String::new();
-        Checklists {
-            heading: String::new(),
-            intro: String::new(),
-            labels: self.labels.clone(),
-            roles: (self.roles.iter())
-                .map(|role| Role {
-                    id: role.id.clone(),
-                    label: String::new(),
-                })
-                .collect(),
-            lists: (self.lists.iter())
-                .map(|list| Checklist {
-                    id: list.id.clone(),
-                    title: String::new(),
-                    intro: String::new(),
-                    audience: list.audience.clone(),
-                    groups: (list.groups.iter())
-                        .map(|group| ChecklistGroup {
-                            id: group.id.clone(),
-                            title: String::new(),
-                            text: group.text.as_ref().map(blank),
-                            items: (group.items.iter())
-                                .map(|item| ChecklistItem {
-                                    id: item.id.clone(),
-                                    text: String::new(),
-                                })
-                                .collect(),
-                        })
-                        .collect(),
-                })
-                .collect(),
-        }
-    }
-
     /// Every item id, in the order the lists give them.
     pub fn item_ids(&self) -> impl Iterator<Item = &str> {
         self.lists.iter().flat_map(Checklist::item_ids)
