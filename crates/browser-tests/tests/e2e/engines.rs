@@ -1,6 +1,7 @@
 //! The reader's journey in Firefox and WebKit, not only Chromium: the controls that need no code
 //! (a section's Read more, the full read, the points of view, a glossary term's popover, an FAQ
-//! answer) work there, with JavaScript on and, in Firefox, off; the islands hydrate; a frame
+//! answer) work there, with JavaScript on and, in Firefox, off; the islands hydrate, the lazy
+//! ones from what the page holds (a tick counted, the FAQ filtered); a frame
 //! on a host page of another origin is sized to its content, the whole explainer's and one
 //! part's; and one part alone reads and answers.
 
@@ -10,8 +11,10 @@ use serde_json::{json, Value};
 use explainer_browser_tests::browser::{assert_frame_fits_content, scrolled_to, touch};
 use explainer_browser_tests::engines::{with_engine, Engine};
 use explainer_browser_tests::server::StaticServer;
-use explainer_browser_tests::{content, dist_dir};
+use explainer_browser_tests::{checklists, content, dist_dir};
 use explainer_core::names::FRAME_FILE;
+use explainer_core::plan::Progress;
+use explainer_core::plan_export::progress_text;
 
 /// How long to wait for something in these browsers, slower to start than headless Chromium.
 const PATIENCE: std::time::Duration = std::time::Duration::from_secs(30);
@@ -133,6 +136,50 @@ async fn controls_without_code_work(client: &Client, engine: Engine) {
     click_until(client, &format!("#faq-{faq}-button"), &answered).await;
 }
 
+/// The lazy islands, which take no props, work from what the page holds: a tick is counted with
+/// the template and digits their `data-words` carry, over the items read back from the page, and
+/// the FAQ's filter searches the questions read back from it.
+async fn islands_work_from_what_the_page_holds(client: &Client) {
+    let own_island_hydrated = |css: &str| {
+        format!(
+            "return document.querySelector('{css}').closest('leptos-island').hasAttribute('data-hydrated')"
+        )
+    };
+    let lists = checklists();
+    let first_item = lists.item_ids().next().unwrap();
+    let ticked = Progress {
+        done: 1,
+        total: lists.item_ids().count(),
+    };
+    let counted = progress_text(&lists.labels.progress, ticked, &content().labels.digits);
+    scrolled_to(client, "#checklists").await;
+    wait_until(client, &own_island_hydrated("#checklists")).await;
+    let shows_count = format!(
+        "return document.querySelector('.checklists__overall-count').textContent === {}",
+        json!(counted)
+    );
+    click_until(client, &format!("#item-{first_item}"), &shows_count).await;
+
+    let first = &content().faq[0];
+    scrolled_to(client, "#faq").await;
+    wait_until(client, &own_island_hydrated("#faq")).await;
+    eval(
+        client,
+        &format!(
+            "const input = document.getElementById('faq-filter'); input.value = {}; \
+             input.dispatchEvent(new Event('input', {{ bubbles: true }}))",
+            json!(first.question)
+        ),
+    )
+    .await;
+    let filtered = format!(
+        "return !document.getElementById('faq-{}').hidden \
+         && document.querySelectorAll('.faq__entry[hidden]').length > 0",
+        first.id
+    );
+    wait_until(client, &filtered).await;
+}
+
 #[tokio::test]
 async fn firefox_reader_journey_with_javascript_on_and_off() {
     let server = StaticServer::start(dist_dir());
@@ -149,6 +196,9 @@ async fn firefox_reader_journey_with_javascript_on_and_off() {
                     use_until_hydrated(&client).await;
                 }
                 controls_without_code_work(&client, Engine::Firefox).await;
+                if javascript {
+                    islands_work_from_what_the_page_holds(&client).await;
+                }
             },
         )
         .await;
@@ -163,6 +213,7 @@ async fn webkit_reader_journey() {
         client.goto(&url).await.unwrap();
         use_until_hydrated(&client).await;
         controls_without_code_work(&client, Engine::WebKit).await;
+        islands_work_from_what_the_page_holds(&client).await;
     })
     .await;
 }
