@@ -4,7 +4,10 @@
 
 use std::cell::RefCell;
 
+use explainer_core::json::Json;
 use wasm_bindgen::JsCast;
+
+use crate::ui::browser::json;
 
 thread_local! {
     /// The island element being hydrated; islands hydrate one at a time.
@@ -63,4 +66,14 @@ pub fn read_attributes(selector: &str, name: &str) -> Vec<String> {
     (matching(selector).iter())
         .filter_map(|element| element.get_attribute(name))
         .collect()
+}
+
+/// The interface words the first element matching `selector` in the island being hydrated
+/// carries as JSON in its `data-words`, parsed by the browser; `Json::Null` (every word empty)
+/// where there are none.
+pub fn words(selector: &str) -> Json {
+    let words = read_attributes(selector, "data-words");
+    (words.first())
+        .and_then(|text| json::parse(text))
+        .unwrap_or(Json::Null)
 }

@@ -9,7 +9,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::ui::browser::clipboard::copy_text;
-use crate::ui::browser::json;
 use crate::ui::browser::page_text;
 use crate::ui::browser::plan_state::{Notice, PlanState};
 use crate::ui::views::progress_bar::ProgressBar;
@@ -18,7 +17,6 @@ use explainer_core::content::model::{
     Role,
 };
 use explainer_core::content::numbers::Digits;
-use explainer_core::json::Json;
 use explainer_core::plan_export::{export, progress_text, Format};
 use explainer_core::strings_from_json;
 
@@ -59,9 +57,7 @@ impl ChecklistsSettings {
     /// interface words and digits (`data-words`). The heading and the intros stay empty
     /// (hydrating them keeps the page's).
     fn read_back() -> Self {
-        let words = page_text::read_attributes(".checklists", "data-words");
-        let words = words.first().and_then(|text| json::parse(text));
-        let words = words.unwrap_or(Json::Null);
+        let words = page_text::words(".checklists");
         let roles = page_text::matching(&format!("input[name=\"{ROLE_INPUT_NAME}\"]"))
             .iter()
             .map(|input| Role {

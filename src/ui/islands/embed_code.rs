@@ -10,10 +10,8 @@ use leptos::prelude::*;
 use serde::Serialize;
 
 use crate::ui::browser::clipboard::copy_text;
-use crate::ui::browser::json;
 use crate::ui::browser::page_text;
 use explainer_core::html_text::escape;
-use explainer_core::json::Json;
 use explainer_core::page_kind::Edition;
 use explainer_core::strings_from_json;
 
@@ -131,9 +129,7 @@ impl EmbedSettings {
     /// option's `data-path`), and the words and base address in `data-words`. The choices'
     /// names stay empty (hydrating them keeps the page's).
     fn read_back() -> Self {
-        let words = page_text::read_attributes(".embed-code", "data-words");
-        let words = words.first().and_then(|text| json::parse(text));
-        let words = words.unwrap_or(Json::Null);
+        let words = page_text::words(".embed-code");
         let choice = |option: &web_sys::Element| Choice {
             value: option.get_attribute("value").unwrap_or_default(),
             name: String::new(),

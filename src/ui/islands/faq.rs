@@ -146,33 +146,30 @@ impl FaqSettings {
     /// their links point to, and the interface words in `data-words`. The sections' titles stay
     /// empty (hydrating them keeps the page's).
     fn read_back() -> Self {
-        let mut sections_page = String::new();
+        // A related section's link: `#<section>` on the own page, `<page>#<section>` elsewhere.
+        let split = |href: &str| {
+            let (page, section) = href.split_once('#')?;
+            Some((page.to_string(), section.to_string()))
+        };
         let items = page_text::matching(".faq__entry")
             .iter()
-            .map(|entry| {
-                let link = (entry.query_selector(".faq__related a").ok().flatten())
-                    .and_then(|link| link.get_attribute("href"));
-                let section =
-                    link.as_deref()
-                        .and_then(|href| href.split_once('#'))
-                        .map(|(page, section)| {
-                            sections_page = page.to_string();
-                            section.to_string()
-                        });
-                FaqItem {
-                    id: page_text::id_after(entry, "faq-"),
-                    section,
-                    question: page_text::first_text(entry, ".faq__question"),
-                    answer: page_text::first_text(entry, ".faq__answer > p"),
-                    section_title: String::new(),
-                }
+            .map(|entry| FaqItem {
+                id: page_text::id_after(entry, "faq-"),
+                section: (entry.query_selector(".faq__related a").ok().flatten())
+                    .and_then(|link| split(&link.get_attribute("href")?))
+                    .map(|(_, section)| section),
+                question: page_text::first_text(entry, ".faq__question"),
+                answer: page_text::first_text(entry, ".faq__answer > p"),
+                section_title: String::new(),
             })
             .collect();
-        let words = page_text::read_attributes(".faq", "data-words");
-        let words = words.first().and_then(|text| json::parse(text));
+        let links = page_text::read_attributes(".faq__related a", "href");
+        let sections_page = (links.first().and_then(|href| split(href)))
+            .map(|(page, _)| page)
+            .unwrap_or_default();
         FaqSettings {
             items,
-            labels: FaqLabels::from_words(&words.unwrap_or(Json::Null)),
+            labels: FaqLabels::from_words(&page_text::words(".faq")),
             sections_page,
             words: None,
         }
