@@ -1,6 +1,6 @@
 //! What the islands share in the browser, one service a file: where this copy of the app lives,
-//! storage, JSON by the browser's own parser, the clipboard, messages to a frame's host, deep links, the page's own text, and the
-//! reader's plan.
+//! storage, JSON by the browser's own parser, the clipboard, messages to a frame's host, deep
+//! links, the page's own text, and the reader's plan.
 
 pub mod app_root;
 pub mod clipboard;

@@ -1,5 +1,6 @@
 //! What the page already holds: the islands take no props, and read the texts and attributes they
-//! need back from their own element as they hydrate. (Hydrating a text leaves the page's text as
+//! need back from their own element as they hydrate (the words their code shows, from the
+//! `data-words` the build writes). (Hydrating a text leaves the page's text as
 //! it is, so an island built with an empty string shows what was rendered at build time.)
 
 use std::cell::RefCell;
@@ -53,13 +54,6 @@ pub fn id_after(element: &web_sys::Element, prefix: &str) -> String {
     id.strip_prefix(prefix).unwrap_or(&id).to_string()
 }
 
-/// The texts of every element matching `selector` in the island being hydrated, in page order.
-pub fn read_all(selector: &str) -> Vec<String> {
-    (matching(selector).iter())
-        .filter_map(|element| element.text_content())
-        .collect()
-}
-
 /// The attribute `name` of every element matching `selector` in the island being hydrated
 /// that has it, in page order.
 pub fn read_attributes(selector: &str, name: &str) -> Vec<String> {
@@ -68,8 +62,21 @@ pub fn read_attributes(selector: &str, name: &str) -> Vec<String> {
         .collect()
 }
 
+/// The `data-words` attribute of an island's element, written at build time: `labels` (an
+/// interface words struct) and the `extra` fields, as JSON; [`words`] reads it back.
+pub fn words_attribute(
+    labels: &impl serde::Serialize,
+    extra: &[(&str, serde_json::Value)],
+) -> Option<String> {
+    let mut words = serde_json::to_value(labels).ok()?;
+    for (key, value) in extra {
+        words[*key] = value.clone();
+    }
+    Some(words.to_string())
+}
+
 /// The interface words the first element matching `selector` in the island being hydrated
-/// carries as JSON in its `data-words`, parsed by the browser; `Json::Null` (every word empty)
+/// carries as JSON in its `data-words` ([`words_attribute`]), parsed by the browser; `Json::Null` (every word empty)
 /// where there are none.
 pub fn words(selector: &str) -> Json {
     let words = read_attributes(selector, "data-words");

@@ -42,9 +42,8 @@ pub struct ChecklistsSettings {
 
 impl ChecklistsSettings {
     pub fn new(checklists: ChecklistsContent, digits: Digits) -> Self {
-        let mut words = serde_json::to_value(&checklists.labels).unwrap_or_default();
-        words["digits"] = serde_json::to_value(&digits).unwrap_or_default();
-        let words = Some(words.to_string());
+        let digits_word = serde_json::to_value(&digits).unwrap_or_default();
+        let words = page_text::words_attribute(&checklists.labels, &[("digits", digits_word)]);
         ChecklistsSettings {
             checklists,
             digits,

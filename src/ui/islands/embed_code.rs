@@ -114,14 +114,13 @@ impl EmbedSettings {
         parts: Vec<Choice>,
         editions: Vec<(Choice, Edition)>,
     ) -> Self {
-        let mut words = serde_json::to_value(&labels).unwrap_or_default();
-        words["base_url"] = base_url.clone().into();
+        let words = page_text::words_attribute(&labels, &[("base_url", base_url.clone().into())]);
         EmbedSettings {
             labels,
             base_url,
             parts,
             editions,
-            words: Some(words.to_string()),
+            words,
         }
     }
 

@@ -133,7 +133,7 @@ impl FaqSettings {
             })
             .collect();
         let labels = FaqLabels::from(&content.labels);
-        let words = serde_json::to_string(&labels).ok();
+        let words = page_text::words_attribute(&labels, &[]);
         FaqSettings {
             items,
             labels,
