@@ -88,17 +88,15 @@ pub fn code_block(page: &Html) -> (String, String) {
 }
 
 /// The modules a script imports by a relative path (`import … from "./x.js"`), in order,
-/// without repeats.
+/// without repeats; the script may be minified.
 pub fn static_imports(source: &str) -> Vec<String> {
     let mut modules = Vec::new();
-    for line in source.lines().map(str::trim_start) {
-        if !line.starts_with("import ") {
-            continue;
-        }
-        let Some((_, rest)) = line.split_once(" from ") else {
+    for (at, _) in source.match_indices("from") {
+        let rest = source[at + "from".len()..].trim_start();
+        let Some(quote) = rest.chars().next().filter(|c| matches!(c, '"' | '\'')) else {
             continue;
         };
-        let specifier = rest.trim().trim_end_matches(';').trim_matches(['"', '\'']);
+        let specifier = rest[1..].split(quote).next().unwrap_or_default();
         if specifier.starts_with("./") && !modules.iter().any(|m| m == specifier) {
             modules.push(specifier.to_string());
         }
@@ -116,26 +114,22 @@ pub struct LazyModule {
     pub own: bool,
 }
 
-/// The wasm modules the lazy modules' loader (its source, `source`) fetches
+/// The wasm modules the lazy modules' loader (its source, `source`, perhaps minified) fetches
 /// (`fetch(new URL("./….wasm", import.meta.url))`), in order, each marked by whether the loader
-/// exports its load function (`export const … = …`) or keeps it (`const …`).
+/// exports its load function: the loader declares the chunks its modules share first, then
+/// exports (`export const`) a load function for each module of its own.
 pub fn lazy_modules(source: &str) -> Vec<LazyModule> {
+    const URL: &str = "new URL(\"./";
     let mut modules = Vec::new();
-    let mut exported = false;
-    for line in source.lines() {
-        if line.starts_with("export const ") {
-            exported = true;
-        } else if line.starts_with("const ") {
-            exported = false;
-        }
-        let Some((_, rest)) = line.split_once("new URL(\"./") else {
-            continue;
-        };
-        let file = rest.split('"').next().unwrap_or_default();
+    for (at, _) in source.match_indices(URL) {
+        let file = source[at + URL.len()..]
+            .split('"')
+            .next()
+            .unwrap_or_default();
         if file.ends_with(".wasm") {
             modules.push(LazyModule {
                 file: file.to_string(),
-                own: exported,
+                own: source[..at].contains("export const "),
             });
         }
     }
@@ -192,5 +186,23 @@ export const __load_faq = wrap(makeLoad(() => {
         let modules = lazy_modules(loader);
         let found: Vec<(&str, bool)> = modules.iter().map(|m| (m.file.as_str(), m.own)).collect();
         assert_eq!(found, [("chunk_1-a.wasm", false), ("faq-b.wasm", true)]);
+    }
+
+    #[test]
+    fn imports_and_lazy_modules_are_read_from_minified_scripts() {
+        let glue = "import{a as b}from\"./app-lazy.js\";import{c}from'./app-lazy.js';export{b};";
+        assert_eq!(static_imports(glue), ["./app-lazy.js"]);
+        let loader = r#"import{initSync as p}from"./app.js";const l=a(()=>{const t=fetch(new URL("./chunk_1-a.wasm",import.meta.url))},[]),_=a(()=>{const t=fetch(new URL("./chunk_2-c.wasm",import.meta.url))},[]);export const __load_faq=i(a(()=>{const t=fetch(new URL("./faq-b.wasm",import.meta.url))},[l])),__load_embed=i(a(()=>{const t=fetch(new URL("./embed-d.wasm",import.meta.url))},[l,_]));"#;
+        let modules = lazy_modules(loader);
+        let found: Vec<(&str, bool)> = modules.iter().map(|m| (m.file.as_str(), m.own)).collect();
+        assert_eq!(
+            found,
+            [
+                ("chunk_1-a.wasm", false),
+                ("chunk_2-c.wasm", false),
+                ("faq-b.wasm", true),
+                ("embed-d.wasm", true)
+            ]
+        );
     }
 }

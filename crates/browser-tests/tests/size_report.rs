@@ -258,28 +258,23 @@ fn largest_items() -> String {
     out
 }
 
-/// The host-page script must stay small: at most this many bytes once minified.
+/// The host-page script must stay small: at most this many bytes as the build ships it
+/// (minified).
 const EMBED_SCRIPT_BUDGET: usize = 4 * 1024;
 
 #[test]
 fn the_embed_script_stays_under_four_kilobytes_minified() {
     let source = std::fs::read_to_string(repo_dir().join("public/embed.js")).unwrap();
-    // A rough minifier: no comment lines, no indentation, no line breaks.
-    let minified: String = source
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.starts_with("//"))
-        .collect::<Vec<_>>()
-        .join("");
+    let shipped = std::fs::read_to_string(dist().join("embed.js")).unwrap();
     println!(
-        "embed.js: {} bytes, about {} minified",
+        "embed.js: {} bytes, {} as shipped",
         source.len(),
-        minified.len()
+        shipped.len()
     );
     assert!(
-        minified.len() <= EMBED_SCRIPT_BUDGET,
-        "embed.js is {} bytes minified",
-        minified.len()
+        shipped.len() <= EMBED_SCRIPT_BUDGET,
+        "embed.js is {} bytes as shipped",
+        shipped.len()
     );
 }
 

@@ -1,8 +1,9 @@
 //! The build-time tool's parts, and [`build`], Trunk's post-build step, which runs them in
 //! order. The modules use one another and `files`, never this root: reading and checking
 //! content files, the settings, editing other tools' output (`edits`, `loader`, `split`),
-//! drawing the map and the share cards, rendering the pages with their head tags, and
-//! precompression; for editors, the translation record. `main.rs` is the command line.
+//! drawing the map and the share cards, rendering the pages with their head tags, minifying
+//! the CSS and JavaScript (`minify`; `tools` runs the outside tools) and precompression; for
+//! editors, the translation record. `main.rs` is the command line.
 
 pub mod compress;
 pub mod content_files;
@@ -11,10 +12,12 @@ pub mod files;
 pub mod head;
 pub mod loader;
 pub mod locator_map;
+pub mod minify;
 pub mod render;
 pub mod settings;
 pub mod share_card;
 pub mod split;
+pub mod tools;
 pub mod translation_record;
 
 use explainer_core::names::SHARE_CARD_FILE;
@@ -38,6 +41,11 @@ pub fn build() -> Result<(), String> {
     let (template, boot) = loader::move_to_file(&template, &settings.public_url)?;
     write(&settings.staging.join(&boot.name), &boot.source)?;
     let template = loader::code_on_demand(&template, &boot)?;
+    let template = if settings.release {
+        minify::minify_bundle(&settings.staging, &template)?
+    } else {
+        template
+    };
     let world = read(&locator_map::countries_file())
         .map_err(|e| format!("{e} (scripts/setup installs it from npm)"))?;
     let maps = (editions.iter())

@@ -11,10 +11,12 @@ use std::process::Command;
 
 use crate::edits::{fill_blanks, replace_exactly};
 use crate::files::{read, short_hash, write};
+use crate::tools::run;
 use explainer_core::names::MODULE_FAILED_EVENT;
 
-/// wasm-opt's options for every module: smallest code, and the features every browser the
-/// explainer supports has.
+/// wasm-opt's options for every module: smallest code, the features every browser the
+/// explainer supports has, and none of the toolchain's notes (`producers`, `target_features`),
+/// which no browser reads.
 const WASM_OPT_ARGS: &[&str] = &[
     "-Oz",
     "--enable-bulk-memory",
@@ -23,6 +25,8 @@ const WASM_OPT_ARGS: &[&str] = &[
     "--enable-mutable-globals",
     "--enable-reference-types",
     "--enable-multivalue",
+    "--strip-producers",
+    "--strip-target-features",
 ];
 
 /// The files Trunk staged for the wasm: its glue (`<stem>.js`) and module (`<stem>_bg.wasm`).
@@ -249,21 +253,6 @@ fn optimize(path: &Path, release: bool) -> Result<(), String> {
         .arg(path)
         .arg("-o")
         .arg(path))
-}
-
-fn run(command: &mut Command) -> Result<(), String> {
-    let shown = format!("{command:?}");
-    let output = command
-        .output()
-        .map_err(|e| format!("{shown}: cannot run: {e} (scripts/setup installs it)"))?;
-    if output.status.success() {
-        Ok(())
-    } else {
-        Err(format!(
-            "{shown} failed:\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        ))
-    }
 }
 
 fn file_name(path: &Path) -> Result<String, String> {
