@@ -4,8 +4,10 @@
 // them where the window's edges will not do. It loads the wasm and hydrates the islands when
 // they are first needed; if the wasm cannot be loaded, the page falls back to its static layout.
 
+// The page loads this module `async`, so it never holds back DOMContentLoaded (the browser's
+// work at that moment then comes when it would on a page with no scripts): it may run before the
+// body is parsed, and starts once it is (`whenParsed`, at the end).
 const frameAsked = new URLSearchParams(location.search).get("embed") === "1";
-const inFrame = document.body.classList.contains("__FRAME_CLASS__");
 
 // The frame's height, in the three forms hosts listen for: pym.js, AMP and embed.js. Measures
 // the body, which (unlike the viewport) shrinks with the content; sends only changes.
@@ -84,12 +86,18 @@ function loadCodeOnFirstUse() {
   for (const sign of SIGNS_OF_USE) addEventListener(sign, onUse, { capture: true, passive: true });
 }
 
-if (frameAsked && !inFrame) {
-  location.replace("embed.html" + location.search + location.hash);
-} else {
+function start() {
+  const inFrame = document.body.classList.contains("__FRAME_CLASS__");
+  if (frameAsked && !inFrame) {
+    location.replace("embed.html" + location.search + location.hash);
+    return;
+  }
   if (inFrame) reportHeight();
   placePopoversUnderButtons(inFrame);
   const asked = location.hash.length > 1 || /[?&](open|theme)=/.test(location.search);
   if (inFrame || asked) loadCode();
   else loadCodeOnFirstUse();
 }
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+else start();

@@ -80,8 +80,9 @@ pub fn move_to_file(page: &str, public_url: &str) -> Result<(String, Boot), Stri
         glue_url: trunk.glue_url.to_string(),
         wasm_url: trunk.wasm_url.to_string(),
     };
+    // `async`: the loader never holds back DOMContentLoaded (see boot.js).
     let tag = format!(
-        "<script type=\"module\" src=\"{public_url}{}\"></script>",
+        "<script type=\"module\" async src=\"{public_url}{}\"></script>",
         boot.name
     );
     let page = format!("{}{tag}{}", &page[..trunk.start], &page[trunk.end..]);
@@ -174,7 +175,10 @@ mod tests {
         let page = code_on_demand(&page, &boot).unwrap();
         assert!(!page.contains("<script type=\"module\">"));
         assert!(!page.contains("preload"), "{page}");
-        assert_eq!(page.matches("<script type=\"module\" src=").count(), 1);
+        assert_eq!(
+            page.matches("<script type=\"module\" async src=").count(),
+            1
+        );
         assert_eq!(page.matches(CODE_BLOCK_ID).count(), 1);
     }
 
@@ -193,7 +197,7 @@ mod tests {
         let (page, boot) = move_to_file(TRUNK_PAGE, "/sub/").unwrap();
         assert!(!page.contains("import init"));
         assert!(page.contains(&format!(
-            "<script type=\"module\" src=\"/sub/{}\"></script>",
+            "<script type=\"module\" async src=\"/sub/{}\"></script>",
             boot.name
         )));
         assert!(boot.source.contains("import(\"/app-1.js\")"));
