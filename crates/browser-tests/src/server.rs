@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -54,6 +55,8 @@ enum Override {
 struct Shared {
     overrides: Mutex<HashMap<String, Override>>,
     headers: Mutex<HeaderMap>,
+    /// How long to wait before answering a path, as a slow network would.
+    delays: Mutex<HashMap<String, Duration>>,
 }
 
 impl Shared {
@@ -142,6 +145,16 @@ impl StaticServer {
         let name = HeaderName::try_from(name).unwrap_or_else(|e| panic!("{name}: {e}"));
         let value = HeaderValue::try_from(value).unwrap_or_else(|e| panic!("{value}: {e}"));
         self.shared.headers.lock().unwrap().insert(name, value);
+    }
+
+    /// Answers `path` (its file, or the reply set for it) only after `wait`, as a slow network
+    /// would.
+    pub fn delay(&self, path: &str, wait: Duration) {
+        self.shared
+            .delays
+            .lock()
+            .unwrap()
+            .insert(path.to_string(), wait);
     }
 
     /// Serves the file on disk for `path` again.
@@ -243,6 +256,10 @@ async fn answer(State(shared): State<Arc<Shared>>, request: Request, next: Next)
         path.clone()
     };
     let kind = content_type(&file);
+    let wait = shared.delays.lock().unwrap().get(&path).copied();
+    if let Some(wait) = wait {
+        tokio::time::sleep(wait).await;
+    }
     let mut response = match shared.override_for(&path) {
         // (A hang-up never gets here: `launch` has cut the connection.)
         Some(Override::Missing) | Some(Override::Hangup) => {

@@ -4,6 +4,8 @@
 //! before then still opens its part; a module that cannot be loaded leaves its part readable
 //! and the rest working.
 
+use std::time::Duration;
+
 use fantoccini::Client;
 use serde_json::json;
 
@@ -67,6 +69,36 @@ async fn reader_of_the_top_fetches_no_code(page: &'static str) {
             starts.iter().all(|&start| start >= touched),
             "{page}: code fetched before the page was used: {starts:?}, touched at {touched}"
         );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_page_is_ready_without_its_loader_which_still_brings_the_code_when_it_comes() {
+    let server = StaticServer::start(dist_dir());
+    let loader = format!("/{}", file_named(&dist_dir(), "boot-", ".js"));
+    server.delay(&loader, Duration::from_secs(2));
+    with_browser(move |client| async move {
+        client.goto(&server.url("/")).await.unwrap();
+        let arrived = format!(
+            "return performance.getEntriesByType('resource').find(r => r.name.endsWith('{loader}'))"
+        );
+        wait_until(&client, &format!("{arrived} !== undefined")).await;
+        // The document was ready (DOMContentLoaded) before its loader had arrived, as the page
+        // without scripts would be: the loader is async and holds nothing back.
+        let ready = eval(
+            &client,
+            "return performance.getEntriesByType('navigation')[0].domContentLoadedEventStart",
+        )
+        .await;
+        let loader_end = eval(&client, &format!("{arrived}.responseEnd")).await;
+        assert!(
+            ready.as_f64().unwrap() < loader_end.as_f64().unwrap(),
+            "DOMContentLoaded at {ready} ms waited for the loader, which arrived at {loader_end} ms"
+        );
+        // Once it came, it started: the first use brings the code and the page wakes.
+        touch(&client).await;
+        wait_until(&client, HYDRATED).await;
     })
     .await;
 }
