@@ -15,6 +15,9 @@ pub const FIRST_LOAD_BROTLI_BUDGET: usize = 120 * 1024;
 
 /// The most everything the explainer's own page can fetch may weigh, brotli-compressed, in
 /// bytes: the first load with the code and every lazy module ("Embed this" included). It was
-/// 243 KB while the lazy islands took props, decoded by serde_json, and 200.7 KB once none did
-/// (2 December 2026); the budget keeps that, with some room.
-pub const EVERY_MODULE_BROTLI_BUDGET: usize = 210 * 1024;
+/// 243 KB while the lazy islands took props, decoded by serde_json, 196 KB once none did, and
+/// 194 KB once the build minified its CSS and JavaScript (2 December 2026). Less the module of
+/// "Embed this" (18 KB), which only an editor opening it fetches, this budget is the 180 KB that
+/// a reader of every part may fetch (issue 17's target, which `scripts/bench` measures as the
+/// browser fetched it); CI, where the bench does not run, holds it here.
+pub const EVERY_MODULE_BROTLI_BUDGET: usize = 198 * 1024;
