@@ -10,8 +10,8 @@
 //! - `explainer-prerender` alone is Trunk's `post_build` hook: it checks the content folder
 //!   (`EXPLAINER_CONTENT`, default `public/content`), renders the explainer with the app's own
 //!   components into the pages Trunk staged, moves Trunk's inline loader into a file, and in
-//!   release builds precompresses the bundle. Any failure stops the build, so Trunk keeps the
-//!   last good `dist/`.
+//!   release builds minifies the CSS and JavaScript and precompresses the bundle. Any failure
+//!   stops the build, so Trunk keeps the last good `dist/`.
 
 use std::path::Path;
 use std::process::ExitCode;
