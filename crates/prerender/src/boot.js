@@ -6,7 +6,7 @@
 
 // The page loads this module `async`, so it never holds back DOMContentLoaded (the browser's
 // work at that moment then comes when it would on a page with no scripts): it may run before the
-// body is parsed, and starts once it is (`whenParsed`, at the end).
+// body is parsed, and starts once it is (`start`, at the end).
 const frameAsked = new URLSearchParams(location.search).get("embed") === "1";
 
 // The frame's height, in the three forms hosts listen for: pym.js, AMP and embed.js. Measures
