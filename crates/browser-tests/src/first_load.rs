@@ -1,7 +1,6 @@
-//! The brotli budgets of a reader of the top, of the first load with the code and of everything
-//! the page can fetch: checked by the
-//! size report (`tests/size_report.rs`), shown beside the measurements by the load benchmark
-//! (`benches/load/`).
+//! The brotli budgets of a reader of the top, of the first load with the code and of everything the
+//! page can fetch: checked by the size report (`tests/size_report.rs`), shown beside the
+//! measurements by the load benchmark (`benches/load/`).
 
 /// The most a reader of the top (who touches nothing, so fetches no code) may fetch,
 /// brotli-compressed, in bytes: SvelteKit's prerendered page of the same content fetches 51 KB.

@@ -1,13 +1,12 @@
-//! How the release bundle is delivered. The size report: each file a reader of the top fetches
-//! (the HTML, the CSS, the loader and the reading-mode script: no code), then what the first
-//! sign of use brings (the JS glue, the main wasm, the lazy modules' loader), raw, gzip and
-//! brotli, with a budget on each brotli total;
-//! the lazy islands' modules, fetched only when a reader comes near them or touches them, with a
-//! budget on everything the page can fetch; and the wasm's largest
+//! How the release bundle is delivered. The size report: each file a reader of the top fetches (the
+//! HTML, the CSS, the loader and the reading-mode script: no code), then what the first sign of use
+//! brings (the JS glue, the main wasm, the lazy modules' loader), raw, gzip and brotli, with a
+//! budget on each brotli total; the lazy islands' modules, fetched only when a reader comes near
+//! them or touches them, with a budget on everything the page can fetch; and the wasm's largest
 //! items; the host script's size; and the precompressed `.br` and `.gz` copies the build writes.
 //! The gzip and brotli sizes are those of the build's own `.gz` and `.br` copies, which a host
-//! serves; the files come from what the build wrote (the page's links and code block, the
-//! glue's import of the lazy modules' loader, the modules that loader fetches).
+//! serves; the files come from what the build wrote (the page's links and code block, the glue's
+//! import of the lazy modules' loader, the modules that loader fetches).
 //!
 //! Run after `trunk build --release`:
 //! `cargo test -p explainer-browser-tests --test size_report -- --nocapture`.

@@ -6,6 +6,7 @@
 use std::path::Path;
 use std::process::Command;
 
+use crate::files::read_bytes;
 use crate::tools::run;
 
 /// The kinds of file minified.
@@ -42,10 +43,6 @@ fn minify(path: &Path) -> Result<(), String> {
             "--allow-overwrite",
         ])
         .arg(format!("--outfile={}", path.display())))
-}
-
-fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
-    std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))
 }
 
 /// The `integrity` attribute's value that checks `bytes`, as Trunk writes it.

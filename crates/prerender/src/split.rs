@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::edits::{fill_blanks, replace_exactly};
-use crate::files::{read, short_hash, write};
+use crate::files::{read, read_bytes, short_hash, write};
 use crate::tools::run;
 use explainer_core::names::MODULE_FAILED_EVENT;
 
@@ -43,8 +43,7 @@ pub struct Bundle<'a> {
 /// the three files' content in place of Trunk's (which hashed the wasm before the split).
 pub fn split_lazy_islands(bundle: &Bundle) -> Result<String, String> {
     let input_path = cargo_wasm(bundle.release)?;
-    let input = std::fs::read(&input_path)
-        .map_err(|e| format!("{}: cannot read: {e}", input_path.display()))?;
+    let input = read_bytes(&input_path)?;
     let work = bundle.staging.join(".split");
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
@@ -79,8 +78,7 @@ pub fn split_lazy_islands(bundle: &Bundle) -> Result<String, String> {
     for module in &split.split_modules {
         let name = file_name(module)?;
         optimize(module, bundle.release)?;
-        let bytes =
-            std::fs::read(module).map_err(|e| format!("{}: cannot read: {e}", module.display()))?;
+        let bytes = read_bytes(module)?;
         let hashed = format!(
             "{}-{}.wasm",
             name.trim_end_matches(".wasm"),
@@ -92,8 +90,7 @@ pub fn split_lazy_islands(bundle: &Bundle) -> Result<String, String> {
     let code = MainCode {
         glue: read(&work.join(format!("{}.js", bundle.stem)))?,
         loader,
-        wasm: std::fs::read(&main_wasm)
-            .map_err(|e| format!("{}: cannot read: {e}", main_wasm.display()))?,
+        wasm: read_bytes(&main_wasm)?,
     };
     let stem = code.stem(bundle.stem)?;
     let renamed = code.renamed(bundle.stem, &stem)?;

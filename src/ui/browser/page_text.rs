@@ -1,7 +1,7 @@
 //! What the page already holds: the islands take no props, and read the texts and attributes they
 //! need back from their own element as they hydrate (the words their code shows, from the
-//! `data-words` the build writes). (Hydrating a text leaves the page's text as
-//! it is, so an island built with an empty string shows what was rendered at build time.)
+//! `data-words` the build writes). (Hydrating a text leaves the page's text as it is, so an island
+//! built with an empty string shows what was rendered at build time.)
 
 use std::cell::RefCell;
 
@@ -75,9 +75,9 @@ pub fn words_attribute(
     Some(words.to_string())
 }
 
-/// The interface words the first element matching `selector` in the island being hydrated
-/// carries as JSON in its `data-words` ([`words_attribute`]), parsed by the browser; `Json::Null` (every word empty)
-/// where there are none.
+/// The interface words the first element matching `selector` in the island being hydrated carries
+/// as JSON in its `data-words` ([`words_attribute`]), parsed by the browser; `Json::Null` (every
+/// word empty) where there are none.
 pub fn words(selector: &str) -> Json {
     let words = read_attributes(selector, "data-words");
     (words.first())

@@ -1,9 +1,9 @@
-//! The reader's journey in Firefox and WebKit, not only Chromium: the controls that need no code
-//! (a section's Read more, the full read, the points of view, a glossary term's popover, an FAQ
-//! answer) work there, with JavaScript on and, in Firefox, off; the islands hydrate, the lazy
-//! ones from what the page holds (a tick counted, the FAQ filtered); a frame
-//! on a host page of another origin is sized to its content, the whole explainer's and one
-//! part's; and one part alone reads and answers.
+//! The reader's journey in Firefox and WebKit, not only Chromium: the controls that need no code (a
+//! section's Read more, the full read, the points of view, a glossary term's popover, an FAQ
+//! answer) work there, with JavaScript on and, in Firefox, off; the islands hydrate, the lazy ones
+//! from what the page holds (a tick counted, the FAQ filtered); a frame on a host page of another
+//! origin is sized to its content, the whole explainer's and one part's; and one part alone reads
+//! and answers.
 
 use fantoccini::Client;
 use serde_json::{json, Value};
