@@ -504,6 +504,55 @@ fn the_khmer_edition_is_valid_and_matches_the_english_in_ids_and_shape() {
     assert!(problems.is_empty(), "{problems:?}");
 }
 
+/// Names as Cambodian coverage of the meeting wrote them (docs/content.md, "Khmer"), and the
+/// article's "gains" as benefits (ផលប្រយោជន៍), not profit (ផលចំណេញ), which only a joint
+/// venture's shared rewards are.
+#[test]
+fn the_khmer_edition_writes_names_and_gains_as_cambodian_readers_expect() {
+    const KHMER: &str = include_str!("../../../public/content/km.json");
+    let mut texts = Vec::new();
+    edition_strings(&serde_json::from_str(KHMER).unwrap(), "", &mut texts);
+    for (place, said) in &texts {
+        for (written, expected) in [("ឡានដូ", "ឡានដាវ"), ("គ្រីស្តូហ្វ័រ", "គ្រីស្តូហ្វឺ")]
+        {
+            assert!(
+                !said.contains(written),
+                "{place}: {written} (write {expected}): {said}"
+            );
+        }
+        if said.contains("ផលចំណេញ") {
+            assert_eq!(
+                place, "glossary[9].definition",
+                "{place} says profit: {said}"
+            );
+        }
+    }
+    assert!(texts
+        .iter()
+        .any(|(_, said)| said.contains("លោក គ្រីស្តូហ្វឺ ឡានដាវ")));
+}
+
+/// Every string of an edition's story, labels and lists with its place (the translation record
+/// left out).
+fn edition_strings(value: &Value, place: &str, out: &mut Vec<(String, String)>) {
+    match value {
+        Value::String(said) => out.push((place.to_string(), said.clone())),
+        Value::Array(items) => (items.iter().enumerate())
+            .for_each(|(i, item)| edition_strings(item, &format!("{place}[{i}]"), out)),
+        Value::Object(fields) => (fields.iter())
+            .filter(|(key, _)| *key != "translated_from")
+            .for_each(|(key, field)| {
+                let at = if place.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{place}.{key}")
+                };
+                edition_strings(field, &at, out)
+            }),
+        _ => {}
+    }
+}
+
 #[test]
 fn a_section_cannot_take_the_slug_of_another_part() {
     let mut doc = fixture();
