@@ -8,6 +8,7 @@ pub mod copy_check;
 pub mod embed_options;
 pub mod html_text;
 pub mod json;
+pub mod khmer_spelling;
 pub mod names;
 pub mod page_kind;
 pub mod plan;

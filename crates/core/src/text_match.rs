@@ -1,7 +1,11 @@
-//! Case- and accent-insensitive word matching, as the FAQ filter uses it, with the matched
-//! stretches of the original text so they can be marked.
+//! Word matching for the FAQ filter, with the matched stretches of the original text so they
+//! can be marked. Both sides are folded alike: Latin letters without case or accents, Khmer in
+//! its dictionary spelling (`khmer_spelling`), and the invisible characters Khmer text uses to
+//! mark word ends left out.
 
 use std::ops::Range;
+
+use crate::khmer_spelling::dictionary_char;
 
 /// Base letters of U+0100..=U+017F (Latin Extended-A), in order, upper and lower case alike.
 const LATIN_EXTENDED_A: &[u8; 128] =
@@ -10,13 +14,23 @@ const LATIN_EXTENDED_A: &[u8; 128] =
 /// Base letters of U+00E0..=U+00FF (lower-case Latin-1), `_` where the letter has no base.
 const LATIN_1: &[u8; 32] = b"aaaaaaaceeeeiiiidnooooo_ouuuuy_y";
 
-/// Folds one character to what a search compares: lower case, accents removed, for the
-/// Latin letters of Unicode's first 384 code points (other scripts compare as written, which
-/// spares the wasm the full Unicode case tables). Combining accents fold to nothing.
-fn fold_char(c: char) -> Option<char> {
-    if ('\u{300}'..='\u{36f}').contains(&c) {
+/// Characters that only mark where a word may end or join (zero-width space, non-joiner,
+/// joiner, word joiner, byte-order mark): Khmer text carries them unseen, so a search ignores
+/// them.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// Folds one character, given the one before it, to what a search compares: lower case and
+/// accents removed for the Latin letters of Unicode's first 384 code points, Khmer in its
+/// dictionary spelling, other scripts as written (which spares the wasm the full Unicode case
+/// tables). Combining accents and invisible characters fold to nothing. A text and its NFC or
+/// NFD form fold alike, since only Latin letters in these tables decompose.
+fn fold_char(previous: Option<char>, c: char) -> Option<char> {
+    if ('\u{300}'..='\u{36f}').contains(&c) || is_invisible(c) {
         return None;
     }
+    let c = dictionary_char(previous, c);
     let base = match c as u32 {
         0x41..=0x5a => return Some(c.to_ascii_lowercase()),
         // Upper-case Latin-1 sits 32 below its lower case, but for × (multiplication sign).
@@ -32,13 +46,14 @@ fn fold_char(c: char) -> Option<char> {
 fn fold_with_origins(text: &str) -> (Vec<char>, Vec<Range<usize>>) {
     let mut folded = Vec::with_capacity(text.len());
     let mut origins = Vec::with_capacity(text.len());
+    let mut previous = None;
     for (at, c) in text.char_indices() {
-        match fold_char(c) {
+        match fold_char(previous.replace(c), c) {
             Some(f) => {
                 folded.push(f);
                 origins.push(at..at + c.len_utf8());
             }
-            // A combining accent belongs to the letter before it.
+            // A combining accent (or an invisible mark) belongs to the letter before it.
             None => {
                 if let Some(last) = origins.last_mut() {
                     last.end = at + c.len_utf8();
@@ -53,7 +68,7 @@ fn fold_with_origins(text: &str) -> (Vec<char>, Vec<Range<usize>>) {
 pub fn query_words(query: &str) -> Vec<Vec<char>> {
     query
         .split_whitespace()
-        .map(|word| word.chars().filter_map(fold_char).collect::<Vec<_>>())
+        .map(|word| fold_with_origins(word).0)
         .filter(|word| !word.is_empty())
         .collect()
 }
@@ -122,18 +137,18 @@ mod tests {
 
     #[test]
     fn tables_cover_their_ranges() {
-        assert_eq!(fold_char('Ž'), Some('z'));
-        assert_eq!(fold_char('ſ'), Some('s'));
-        assert_eq!(fold_char('Ł'), Some('l'));
-        assert_eq!(fold_char('Ő'), Some('o'));
-        assert_eq!(fold_char('ÿ'), Some('y'));
-        assert_eq!(fold_char('÷'), Some('÷'));
-        assert_eq!(fold_char('ß'), Some('ß'));
-        assert_eq!(fold_char('É'), Some('e'));
-        assert_eq!(fold_char('Ø'), Some('o'));
-        assert_eq!(fold_char('×'), Some('×'));
-        assert_eq!(fold_char('Q'), Some('q'));
-        assert_eq!(fold_char('ក'), Some('ក'));
+        assert_eq!(fold_char(None, 'Ž'), Some('z'));
+        assert_eq!(fold_char(None, 'ſ'), Some('s'));
+        assert_eq!(fold_char(None, 'Ł'), Some('l'));
+        assert_eq!(fold_char(None, 'Ő'), Some('o'));
+        assert_eq!(fold_char(None, 'ÿ'), Some('y'));
+        assert_eq!(fold_char(None, '÷'), Some('÷'));
+        assert_eq!(fold_char(None, 'ß'), Some('ß'));
+        assert_eq!(fold_char(None, 'É'), Some('e'));
+        assert_eq!(fold_char(None, 'Ø'), Some('o'));
+        assert_eq!(fold_char(None, '×'), Some('×'));
+        assert_eq!(fold_char(None, 'Q'), Some('q'));
+        assert_eq!(fold_char(None, 'ក'), Some('ក'));
     }
 
     #[test]
@@ -147,6 +162,33 @@ mod tests {
         ));
         assert!(matches_all(&["Phnom Penh"], &query_words("phnom PENH")));
         assert!(!matches_all(&["coffee"], &words));
+    }
+
+    #[test]
+    fn khmer_matches_in_either_spelling_and_past_invisible_marks() {
+        // សេចក្តី with subscript ta, as the content writes it; សេចក្ដី with subscript da, as
+        // the dictionary does; ឱ and ឲ; a zero-width space between words.
+        let text = "សេចក្តីពន្យល់ ធ្វើឱ្យប្រសើរ";
+        for query in ["សេចក្ដី", "សេចក្តី", "ធ្វើឲ្យ", "ធ្វើឱ្យ", "ពន្យល់"]
+        {
+            assert!(
+                matches_all(&[text], &query_words(query)),
+                "{query} in {text}"
+            );
+        }
+        assert!(matches_all(&["ការ\u{200B}វិនិយោគ"], &query_words("ការវិនិយោគ")));
+        assert!(matches_all(&["ការវិនិយោគ"], &query_words("ការ\u{200C}វិនិយោគ")));
+        // A ta that is not subscript is another letter.
+        assert!(!matches_all(&["តម្លៃ"], &query_words("ដម្លៃ")));
+        // The mark covers the original spelling, invisible marks and all.
+        assert_eq!(
+            marked("អាចគ្របដណ្តប់\u{200B}ការងារ", "គ្របដណ្ដប់"),
+            [
+                ("អាច".into(), false),
+                ("គ្របដណ្តប់\u{200B}".into(), true),
+                ("ការងារ".into(), false)
+            ]
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Property tests: the content parser and validator, the inline markup reader, the filter and
-//! the share-code decoder never panic, whatever they are given.
+//! the share-code decoder never panic, whatever they are given; and the filter folds a text's
+//! NFC and NFD forms alike, in both editions.
 #![cfg(not(target_arch = "wasm32"))]
 
 use explainer_core::content::inline;
@@ -99,5 +100,37 @@ proptest! {
         if let Ok(json) = text.parse() {
             let _ = Plan::from_stored(&json);
         }
+    }
+}
+
+/// Every string in a content file.
+fn strings(doc: &Value, out: &mut Vec<String>) {
+    match doc {
+        Value::String(text) => out.push(text.clone()),
+        Value::Array(items) => items.iter().for_each(|item| strings(item, out)),
+        Value::Object(fields) => fields.values().for_each(|item| strings(item, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_filter_folds_composed_and_decomposed_text_alike() {
+    let nfc = icu_normalizer::ComposingNormalizerBorrowed::new_nfc();
+    let nfd = icu_normalizer::DecomposingNormalizerBorrowed::new_nfd();
+    let mut texts = vec!["Crème brûlée, ŁÓDŹ".to_string()];
+    for file in [
+        include_str!("../../../public/content/en.json"),
+        include_str!("../../../public/content/km.json"),
+    ] {
+        strings(&serde_json::from_str(file).unwrap(), &mut texts);
+    }
+    for text in &texts {
+        let (composed, decomposed) = (nfc.normalize(text), nfd.normalize(text));
+        assert_eq!(query_words(&composed), query_words(&decomposed), "{text}");
+        assert!(
+            !match_ranges(&composed, &query_words(&decomposed)).is_empty()
+                || text.trim().is_empty(),
+            "{text}"
+        );
     }
 }

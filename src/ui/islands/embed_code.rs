@@ -4,6 +4,7 @@
 //! edition, and sees it live in a preview at the width they choose.
 
 use explainer_core::content::model::Labels;
+use explainer_core::content::numbers::Digits;
 use leptos::ev;
 use leptos::html::Iframe;
 use leptos::prelude::*;
@@ -62,6 +63,8 @@ pub struct EmbedLabels {
     pub edition_label: String,
     pub width_label: String,
     pub preview_label: String,
+    /// The edition's digits, for the preview's width.
+    pub digits: Digits,
 }
 
 impl From<&Labels> for EmbedLabels {
@@ -79,6 +82,7 @@ impl From<&Labels> for EmbedLabels {
             edition_label: labels.embed_edition_label.clone(),
             width_label: labels.embed_width_label.clone(),
             preview_label: labels.embed_preview_label.clone(),
+            digits: labels.digits.clone(),
         }
     }
 }
@@ -163,6 +167,7 @@ impl EmbedSettings {
                 edition_label,
                 width_label,
                 preview_label,
+                digits,
             }
         );
         EmbedSettings {
@@ -351,6 +356,7 @@ fn Preview(
     move || {
         open.get().then(|| {
             let labels = labels.clone();
+            let digits = labels.digits.clone();
             view! {
                 <div class="embed-code__preview">
                     <label class="embed-code__choice">
@@ -368,7 +374,7 @@ fn Preview(
                                 }
                             }
                         />
-                        <output>{move || format!("{} px", width.get())}</output>
+                        <output>{move || format!("{} px", digits.format(width.get() as usize))}</output>
                     </label>
                     <p class="embed-code__label">{labels.preview_label.clone()}</p>
                     <div class="embed-code__frame-box">

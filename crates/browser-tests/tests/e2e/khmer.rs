@@ -1,6 +1,7 @@
 //! The Khmer edition (`/km/`): in Khmer with and without JavaScript, a language switch that
 //! leads both ways and keeps the reader's place, one plan across languages, and a FAQ filter
-//! that finds Khmer inside words.
+//! that finds Khmer inside words and in either spelling of a subscript, and Khmer digits in
+//! "Embed this".
 
 use serde_json::json;
 
@@ -195,6 +196,70 @@ async fn the_filter_finds_a_khmer_word_inside_an_answer() {
         wait_until(
             &client,
             &format!("return document.querySelector('.faq__status').innerText === {:?}", expected),
+        )
+        .await;
+    })
+    .await;
+}
+
+/// A stretch of an answer around its first subscript ta (្ត), written as the dictionary writes
+/// it, with subscript da (្ដ), as a reader searching may type it.
+fn with_the_dictionarys_subscript(answer: &str) -> String {
+    let chars: Vec<char> = answer.chars().collect();
+    let at = (1..chars.len() - 1)
+        .find(|&i| chars[i] == '\u{17D2}' && chars[i + 1] == 'ត')
+        .expect("an answer with a subscript ta");
+    let stretch: String = chars[at.saturating_sub(3)..(at + 4).min(chars.len())]
+        .iter()
+        .collect();
+    stretch.replace("\u{17D2}ត", "\u{17D2}ដ")
+}
+
+#[tokio::test]
+async fn the_filter_finds_khmer_written_with_the_other_subscript() {
+    let server = StaticServer::start(dist_dir());
+    let target = (khmer().faq.iter())
+        .find(|e| e.answer.contains("\u{17D2}ត"))
+        .expect("an answer with a subscript ta")
+        .clone();
+    let typed = with_the_dictionarys_subscript(&target.answer);
+    assert!(
+        !target.answer.contains(&typed),
+        "{typed} is spelt as the answer spells it"
+    );
+    with_browser(move |client| async move {
+        open_page(&client, &server, "/km/").await;
+        fill(&client, "#faq-filter", &typed).await;
+        let id = &target.id;
+        wait_until(
+            &client,
+            &format!("return !document.getElementById('faq-{id}').hidden && document.getElementById('faq-{id}').open"),
+        )
+        .await;
+        let marked = eval(
+            &client,
+            &format!("return [...document.querySelectorAll('#faq-{id}-answer mark')].map(m => m.innerText)"),
+        )
+        .await;
+        let first = marked[0].as_str().unwrap_or_default().to_string();
+        assert!(first.contains("\u{17D2}ត"), "{typed}: {marked}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn embed_this_shows_the_preview_width_in_khmer_digits() {
+    let server = StaticServer::start(dist_dir());
+    with_browser(move |client| async move {
+        open_page(&client, &server, "/km/").await;
+        explainer_browser_tests::browser::touch_island(&client, ".embed-code__summary").await;
+        eval(&client, "const r = document.querySelector('.embed-code__width'); r.value = '600'; \
+            r.dispatchEvent(new Event('input', { bubbles: true })); return true").await;
+        let expected = format!("{} px", khmer().labels.digits.format(600));
+        assert_eq!(expected, "៦០០ px");
+        wait_until(
+            &client,
+            &format!("return document.querySelector('.embed-code__preview output').innerText === {expected:?}"),
         )
         .await;
     })
