@@ -10,6 +10,7 @@ pub mod content_files;
 pub mod edits;
 pub mod files;
 pub mod head;
+pub mod line_breaks;
 pub mod loader;
 pub mod locator_map;
 pub mod minify;

@@ -9,6 +9,8 @@ use explainer_core::html_text::escape;
 use partnership_explainer::ui::views::locator_map::{MapShapes, MAP_WIDTH};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::line_breaks::{phrases, word_ends};
+
 /// The card's size, in pixels: what Open Graph and X's large cards ask for.
 pub const WIDTH: u32 = 1200;
 pub const HEIGHT: u32 = 630;
@@ -70,16 +72,23 @@ impl Typesetter {
 
     /// How wide `text` is set at `size` pixels in bold, in pixels.
     fn width(&self, text: &str, size: f64) -> Result<f64, String> {
+        Ok(self.bounds(text, size)?.0)
+    }
+
+    /// The width and height of the ink of `text` set at `size` pixels in bold, in pixels.
+    pub fn bounds(&self, text: &str, size: f64) -> Result<(f64, f64), String> {
         let svg = format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4000\" height=\"200\">\
              <text x=\"0\" y=\"100\" font-weight=\"700\" font-size=\"{size}\">{}</text></svg>",
             in_fonts(text)
         );
-        Ok(self.tree(&svg)?.root().abs_bounding_box().width() as f64)
+        let ink = self.tree(&svg)?.root().abs_bounding_box();
+        Ok((f64::from(ink.width()), f64::from(ink.height())))
     }
 
-    /// `text` in lines no wider than `width` at `size`: broken at spaces, and where a word is
-    /// wider than a line, between its letters' clusters (never inside a Khmer stack: no break
+    /// `text` in lines no wider than `width` at `size`: broken between phrases, and inside a
+    /// phrase too wide for a line between its words (`line_breaks`), and inside a word too
+    /// wide for a line between its letters' clusters (never inside a Khmer stack: no break
     /// after a coeng, U+17D2). At most `max` lines, the last ending in "…" if text was left.
     pub fn wrap(
         &self,
@@ -88,34 +97,26 @@ impl Typesetter {
         size: f64,
         max: usize,
     ) -> Result<Vec<String>, String> {
-        let mut lines: Vec<String> = Vec::new();
-        let mut line = String::new();
-        for word in text.split_whitespace() {
-            let candidate = if line.is_empty() {
-                word.to_string()
-            } else {
-                format!("{line} {word}")
-            };
-            if self.width(&candidate, size)? <= width {
-                line = candidate;
+        let mut lines = Lines {
+            done: Vec::new(),
+            line: String::new(),
+            fits: |line: &str| Ok(self.width(line.trim_end(), size)? <= width),
+        };
+        for phrase in phrases(text) {
+            if lines.add(phrase)? {
                 continue;
             }
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            // The word alone: split it where it must.
-            for piece in breakable_pieces(word) {
-                let candidate = format!("{line}{piece}");
-                if !line.is_empty() && self.width(&candidate, size)? > width {
-                    lines.push(std::mem::replace(&mut line, piece));
-                } else {
-                    line = candidate;
+            let mut start = 0;
+            let ends = word_ends(phrase).into_iter().chain([phrase.len()]);
+            for word in ends.map(|end| &phrase[std::mem::replace(&mut start, end)..end]) {
+                if !lines.add(word)? {
+                    for piece in breakable_pieces(word) {
+                        lines.force(&piece)?;
+                    }
                 }
             }
         }
-        if !line.is_empty() {
-            lines.push(line);
-        }
+        let mut lines = lines.finish();
         if lines.len() > max {
             lines.truncate(max);
             if let Some(last) = lines.last_mut() {
@@ -138,6 +139,47 @@ impl Typesetter {
         pixmap
             .encode_png()
             .map_err(|e| format!("share card: cannot encode the PNG: {e}"))
+    }
+}
+
+/// Lines filled one piece of text at a time.
+struct Lines<F: Fn(&str) -> Result<bool, String>> {
+    done: Vec<String>,
+    line: String,
+    fits: F,
+}
+
+impl<F: Fn(&str) -> Result<bool, String>> Lines<F> {
+    /// Adds `piece` to the line, or starts the next line with it; false, adding nothing, if it
+    /// is too wide for a line of its own.
+    fn add(&mut self, piece: &str) -> Result<bool, String> {
+        if (self.fits)(&format!("{}{piece}", self.line))? {
+            self.line.push_str(piece);
+        } else if (self.fits)(piece)? {
+            self.next_line(piece);
+        } else {
+            return Ok(false);
+        }
+        Ok(true)
+    }
+
+    /// Adds `piece` to the line, or starts the next line with it, even if it is too wide.
+    fn force(&mut self, piece: &str) -> Result<(), String> {
+        if !self.add(piece)? {
+            self.next_line(piece);
+        }
+        Ok(())
+    }
+
+    fn next_line(&mut self, piece: &str) {
+        let line = std::mem::replace(&mut self.line, piece.to_string());
+        self.done.push(line.trim_end().to_string());
+    }
+
+    fn finish(mut self) -> Vec<String> {
+        self.done.push(self.line.trim_end().to_string());
+        self.done.retain(|line| !line.is_empty());
+        self.done
     }
 }
 
@@ -176,6 +218,11 @@ fn breakable_pieces(word: &str) -> Vec<String> {
     pieces
 }
 
+/// The headline's lines on the card.
+pub fn headline_lines(headline: &str, typesetter: &Typesetter) -> Result<Vec<String>, String> {
+    typesetter.wrap(headline, TEXT_WIDTH, HEADLINE_SIZE, MAX_LINES)
+}
+
 /// The card's SVG: the kicker and the headline on the left, the locator map on the right.
 pub fn svg(
     content: &Content,
@@ -183,7 +230,7 @@ pub fn svg(
     typesetter: &Typesetter,
 ) -> Result<String, String> {
     let story = &content.story;
-    let lines = typesetter.wrap(&story.headline, TEXT_WIDTH, HEADLINE_SIZE, MAX_LINES)?;
+    let lines = headline_lines(&story.headline, typesetter)?;
     let step = HEADLINE_SIZE * LINE_HEIGHT;
     let top = (f64::from(HEIGHT) - lines.len() as f64 * step) / 2.0 + HEADLINE_SIZE;
     let headline: String = (lines.iter().enumerate())
