@@ -602,13 +602,18 @@ fn the_locator_map_is_checked_at_its_places() {
     doc["locator_map"]["extent"] = json!([142.0, -12.0, 91.0, 29.0]);
     doc["locator_map"]["members"][1] = json!("Thailand");
     doc["locator_map"]["labels"][0]["at"] = json!([10.0, 50.0]);
+    doc["locator_map"]["labels"][0]["country"] = json!("KH");
+    doc["locator_map"]["labels"][0]["leader"] = json!([[10.0, 50.0]]);
     assert_eq!(
         problems(&doc),
         [
             "locator_map.section: names section \"nowhere\", which does not exist",
             "locator_map.extent: must be [west, south, east, north] in degrees, west of east and south of north",
             "locator_map.members[1]: \"Thailand\" is not an ISO 3166-1 numeric code such as \"116\"",
+            "locator_map.labels[0].country: \"KH\" is not an ISO 3166-1 numeric code such as \"116\"",
+            "locator_map.labels[0].leader: needs two points or more: one under the name, one inside the country",
             "locator_map.labels[0].at: lies outside the map's extent",
+            "locator_map.labels[0].leader: lies outside the map's extent",
         ]
     );
 }

@@ -25,14 +25,33 @@ const MIN_RING_AREA: f64 = 6.0;
 /// The countries of `topojson` (a world-atlas file) that reach into `extent`, drawn in its
 /// projection; `codes` must all be among them.
 pub fn draw(topojson: &str, extent: [f64; 4], codes: &[&str]) -> Result<MapShapes, String> {
-    let world = countries(topojson)?;
+    let (projection, shapes) = projected(topojson, extent)?;
     for code in codes {
-        if !world.iter().any(|(known, _)| known == code) {
+        if !shapes.iter().any(|(known, _)| known == code) {
             return Err(format!(
-                "locator_map: Natural Earth has no country \"{code}\""
+                "locator_map: Natural Earth has no country \"{code}\" inside the map"
             ));
         }
     }
+    let countries = (shapes.into_iter())
+        .filter_map(|(code, shape)| {
+            let path = svg_path(&shape.simplify(&TOLERANCE));
+            (!path.is_empty()).then_some(CountryShape { code, path })
+        })
+        .collect();
+    Ok(MapShapes {
+        projection,
+        countries,
+    })
+}
+
+/// Countries by their ISO 3166-1 numeric code, each with its shape.
+pub type Countries = Vec<(String, MultiPolygon<f64>)>;
+
+/// The countries of `topojson` that reach into `extent`, clipped to it and projected into the
+/// map's units (not simplified).
+pub fn projected(topojson: &str, extent: [f64; 4]) -> Result<(Projection, Countries), String> {
+    let world = countries(topojson)?;
     let [west, south, east, north] = extent;
     let frame = MultiPolygon::from(vec![Rect::new(
         Coord { x: west, y: south },
@@ -47,20 +66,16 @@ pub fn draw(topojson: &str, extent: [f64; 4], codes: &[&str]) -> Result<MapShape
                 b.min().x < east && b.max().x > west && b.min().y < north && b.max().y > south
             })
         })
-        .filter_map(|(code, shape)| {
+        .map(|(code, shape)| {
             let inside = shape.intersection(&frame);
             let projected = inside.map_coords(|c| {
                 let (x, y) = projection.point(c.x, c.y);
                 Coord { x, y }
             });
-            let path = svg_path(&projected.simplify(&TOLERANCE));
-            (!path.is_empty()).then_some(CountryShape { code, path })
+            (code, projected)
         })
         .collect();
-    Ok(MapShapes {
-        projection,
-        countries,
-    })
+    Ok((projection, countries))
 }
 
 /// The map `content` asks for, drawn from `world`, if it asks for one.
@@ -70,6 +85,7 @@ pub fn for_content(content: &Content, world: &str) -> Result<Option<MapShapes>, 
     };
     let codes: Vec<&str> = std::iter::once(map.highlight.as_str())
         .chain(map.members.iter().map(String::as_str))
+        .chain(map.labels.iter().map(|label| label.country.as_str()))
         .collect();
     draw(world, map.extent, &codes)
         .map(Some)
@@ -77,7 +93,7 @@ pub fn for_content(content: &Content, world: &str) -> Result<Option<MapShapes>, 
 }
 
 /// Every country of a world-atlas file, by its ISO 3166-1 numeric code.
-fn countries(topojson: &str) -> Result<Vec<(String, MultiPolygon<f64>)>, String> {
+fn countries(topojson: &str) -> Result<Countries, String> {
     let broken = |why: String| format!("{}: {why}", countries_file().display());
     let topology = match topojson.parse::<topojson::TopoJson>() {
         Ok(topojson::TopoJson::Topology(topology)) => topology,

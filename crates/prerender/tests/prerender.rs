@@ -740,8 +740,106 @@ fn the_locator_map_is_drawn_titled_and_within_its_budget_after_its_section() {
     let unknown = explainer_prerender::locator_map::draw(&world, map.extent, &["999"]);
     assert_eq!(
         unknown.unwrap_err(),
-        "locator_map: Natural Earth has no country \"999\""
+        "locator_map: Natural Earth has no country \"999\" inside the map"
     );
+}
+
+/// The names' size on the map, in its units (`.locator-map__label` in style/main.css): on a
+/// desktop, and larger on a phone, where the map is smaller. Each name keeps a halo this wide.
+const MAP_NAME_SIZES: [f64; 2] = [24.0, 40.0];
+const MAP_NAME_HALO: f64 = 3.0;
+
+#[test]
+fn the_map_names_sit_in_their_countries_or_point_to_them() {
+    use geo::{Contains, Coord, Intersects, Line, MultiPolygon, Point, Rect};
+    let world = world();
+    let typesetter = explainer_prerender::share_card::Typesetter::new().unwrap();
+    let khmer: Content = parse_content(include_str!("../../../public/content/km.json")).unwrap();
+    let mut problems = Vec::new();
+    for content in [shipped().as_ref().clone(), khmer] {
+        let map = content.locator_map.as_ref().unwrap();
+        let (projection, shapes) =
+            explainer_prerender::locator_map::projected(&world, map.extent).unwrap();
+        let land = |code: &str| -> &MultiPolygon<f64> {
+            &shapes.iter().find(|(c, _)| c == code).unwrap().1
+        };
+        let point = |[lon, lat]: [f64; 2]| {
+            let (x, y) = projection.point(lon, lat);
+            Point::new(x, y)
+        };
+        let story_country = land(&map.highlight);
+        for size in MAP_NAME_SIZES {
+            let mut boxes: Vec<(&str, Rect<f64>)> = Vec::new();
+            let phone = size == MAP_NAME_SIZES[1];
+            for label in map.labels.iter().filter(|label| !(phone && label.small)) {
+                let name = format!("{} {} at {size}", content.lang, label.name);
+                let own = land(&label.country);
+                let others = || shapes.iter().filter(|(c, _)| *c != label.country);
+                let anchor = point(label.at);
+                let (width, height) = typesetter.bounds(&label.name, size).unwrap();
+                let (half_w, half_h) = (width / 2.0 + MAP_NAME_HALO, height / 2.0 + MAP_NAME_HALO);
+                let area = Rect::new(
+                    Coord {
+                        x: anchor.x() - half_w,
+                        y: anchor.y() - half_h,
+                    },
+                    Coord {
+                        x: anchor.x() + half_w,
+                        y: anchor.y() + half_h,
+                    },
+                );
+                let at_sea = !shapes.iter().any(|(_, shape)| shape.intersects(&anchor));
+                let leader: Vec<Point<f64>> = label.leader.iter().copied().map(point).collect();
+                match (leader.first(), leader.last()) {
+                    (None, _) if !own.contains(&anchor) => {
+                        problems.push(format!("{name}: its middle is not in its country"))
+                    }
+                    (Some(_), _) if !at_sea => {
+                        problems.push(format!("{name}: has a leader but its middle is on land"))
+                    }
+                    (_, Some(end)) if !own.contains(end) => {
+                        problems.push(format!("{name}: its leader ends outside its country"))
+                    }
+                    (Some(start), _) if !area.contains(start) => {
+                        problems.push(format!("{name}: its leader starts outside the name"))
+                    }
+                    _ => {}
+                }
+                for pair in leader.windows(2) {
+                    let line = Line::new(pair[0].0, pair[1].0);
+                    for (code, _) in others().filter(|(_, shape)| shape.intersects(&line)) {
+                        problems.push(format!(
+                            "{name}: its leader crosses {code} near {:?}",
+                            pair[1]
+                        ));
+                    }
+                }
+                if label.country == map.highlight {
+                    let inside = own.contains(&area);
+                    let over_sea = !label.leader.is_empty()
+                        && !shapes.iter().any(|(_, shape)| shape.intersects(&area));
+                    if !(inside || over_sea) {
+                        for (code, _) in others().filter(|(_, shape)| shape.intersects(&area)) {
+                            problems.push(format!("{name}: touches {code}"));
+                        }
+                        if !own.contains(&area) && label.leader.is_empty() {
+                            problems
+                                .push(format!("{name}: neither inside nor at sea with a leader"));
+                        }
+                    }
+                } else if area.intersects(story_country) {
+                    problems.push(format!("{name}: covers the story's country"));
+                }
+                for (other, other_area) in &boxes {
+                    if other_area.intersects(&area) {
+                        problems.push(format!("{name}: overlaps {other}"));
+                    }
+                }
+                boxes.push((label.name.as_str(), area));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 /// Natural Earth's countries, as the build reads them.
@@ -780,6 +878,65 @@ fn each_editions_share_card_is_a_1200_by_630_png_under_300_kb() {
             png.len()
         );
     }
+}
+
+/// Where `lines` (trimmed, in order) begin in `text`, the first left out.
+fn line_starts(text: &str, lines: &[String]) -> Vec<usize> {
+    let mut at = 0;
+    let mut starts = Vec::new();
+    for line in lines {
+        let line = line.trim_end_matches('…');
+        let start = at
+            + text[at..]
+                .find(line)
+                .unwrap_or_else(|| panic!("{line:?} in {text:?}"));
+        starts.push(start);
+        at = start + line.len();
+    }
+    starts.into_iter().skip(1).collect()
+}
+
+#[test]
+fn khmer_lines_on_the_cards_break_only_where_a_word_ends() {
+    use explainer_core::khmer_spelling::dictionary_form;
+    use explainer_prerender::share_card;
+    use icu_segmenter::LineSegmenter;
+    let typesetter = share_card::Typesetter::new().unwrap();
+    let khmer: Content = parse_content(include_str!("../../../public/content/km.json")).unwrap();
+    let story = &khmer.story;
+    // The card's headline, and the story's other lines set as the headline is, for more breaks.
+    let mut texts = vec![story.headline.as_str(), story.standfirst.as_str()];
+    texts.extend(story.sections.iter().map(|s| s.summary.as_str()));
+    let (listed, learned) = (LineSegmenter::new_dictionary(), LineSegmenter::new_lstm());
+    let mut breaks_seen = 0;
+    for text in texts {
+        let lines = share_card::headline_lines(text, &typesetter).unwrap();
+        let spelled = dictionary_form(text);
+        let word_ends: Vec<usize> = listed.segment_str(&spelled).collect();
+        let learned_ends: Vec<usize> = learned.segment_str(&spelled).collect();
+        for start in line_starts(text, &lines) {
+            breaks_seen += 1;
+            assert!(
+                word_ends.contains(&start) && learned_ends.contains(&start),
+                "{text}: a line starts inside a word at {:?}",
+                &text[start..]
+            );
+        }
+        for line in &lines {
+            assert!(
+                !line.ends_with("លោក"),
+                "an honorific parted from its name: {lines:?}"
+            );
+        }
+    }
+    assert!(
+        breaks_seen > 10,
+        "only {breaks_seen} line breaks were checked"
+    );
+    // The headline itself: ចំណាប់អារម្មណ៍ whole, លោក with the name.
+    let lines = share_card::headline_lines(&story.headline, &typesetter).unwrap();
+    assert!(lines.len() > 1, "{lines:?}");
+    assert!(lines.iter().any(|l| l.contains("ចំណាប់អារម្មណ៍")), "{lines:?}");
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The locator map, rendered at build time as an inline SVG figure: the countries inside the
 //! content's extent (drawn by the build from Natural Earth, `crates/prerender/src/locator_map.rs`),
-//! the story's country and its group marked, the content's names on it, and a legend. No code
+//! the story's country and its group marked, the content's names on it (with a line to the
+//! country from a name set over the sea), and a legend. No code
 //! and no tiles reach the reader.
 
 use leptos::prelude::*;
@@ -69,6 +70,15 @@ fn country_class(map: &LocatorMap, code: &str) -> &'static str {
     }
 }
 
+/// The class of a name or its leader, marked when the name is left off a phone's map.
+fn label_class(class: &str, small: bool) -> String {
+    if small {
+        format!("{class} locator-map__small")
+    } else {
+        class.to_string()
+    }
+}
+
 /// The figure: `shapes` with `map`'s marks and names, titled and described for screen readers.
 #[component]
 pub fn LocatorMapFigure(map: LocatorMap, shapes: MapShapes) -> impl IntoView {
@@ -77,11 +87,24 @@ pub fn LocatorMapFigure(map: LocatorMap, shapes: MapShapes) -> impl IntoView {
     let countries = (shapes.countries.iter())
         .map(|shape| view! { <path class=country_class(&map, &shape.code) d=shape.path.clone() /> })
         .collect_view();
+    // Under the names, so that each name's halo covers the line's start.
+    let leaders = (map.labels.iter())
+        .filter(|label| !label.leader.is_empty())
+        .map(|label| {
+            let points: Vec<String> = (label.leader.iter())
+                .map(|&[longitude, latitude]| {
+                    let (x, y) = projection.point(longitude, latitude);
+                    format!("{x:.0},{y:.0}")
+                })
+                .collect();
+            view! { <polyline class=label_class("locator-map__leader", label.small) points=points.join(" ") /> }
+        })
+        .collect_view();
     let labels = (map.labels.iter())
         .map(|label| {
             let (x, y) = projection.point(label.at[0], label.at[1]);
             view! {
-                <text class="locator-map__label" x=format!("{x:.0}") y=format!("{y:.0}")>
+                <text class=label_class("locator-map__label", label.small) x=format!("{x:.0}") y=format!("{y:.0}")>
                     {label.name.clone()}
                 </text>
             }
@@ -99,6 +122,7 @@ pub fn LocatorMapFigure(map: LocatorMap, shapes: MapShapes) -> impl IntoView {
                 <desc id="locator-map-desc">{map.description.clone()}</desc>
                 <rect class="locator-map__sea" width=width height=height />
                 {countries}
+                {leaders}
                 {labels}
             </svg>
             <figcaption class="locator-map__legend">

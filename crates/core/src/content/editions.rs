@@ -7,8 +7,16 @@ use serde_json::Value;
 use super::translations::RECORD_FIELD;
 use super::validate::Problem;
 
-/// Fields whose values are ids, compared as they are; every other string is translated text.
-const ID_FIELDS: &[&str] = &["id", "section", "audience"];
+/// Fields whose values are ids (or the map's country codes), compared as they are; every other
+/// string is translated text.
+const ID_FIELDS: &[&str] = &[
+    "id",
+    "section",
+    "audience",
+    "highlight",
+    "members",
+    "country",
+];
 
 /// Whether values of `field` are ids, the same in every edition.
 pub fn is_id_field(field: &str) -> bool {

@@ -75,8 +75,18 @@ pub struct LocatorMap {
 #[serde(deny_unknown_fields)]
 pub struct MapLabel {
     pub name: String,
-    /// Longitude and latitude of the name's middle, in degrees.
+    /// The country it names, by its ISO 3166-1 numeric code, as Natural Earth has it.
+    pub country: String,
+    /// Longitude and latitude of the name's middle, in degrees: inside the country, or over
+    /// the sea beside it where the name would not fit, with a `leader`.
     pub at: [f64; 2],
+    /// For a name set over the sea, a line from a point under the name, through any bends, to
+    /// a point inside the country, each as longitude and latitude.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub leader: Vec<[f64; 2]>,
+    /// A country too small to name legibly on a phone's map: its name shows on wider screens.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub small: bool,
 }
 
 /// Words of the interface itself.

@@ -293,6 +293,10 @@ fn check_locator_map(map: &LocatorMap, section_ids: &HashSet<&str>, problems: &m
         (map.members.iter().enumerate())
             .map(|(i, code)| (format!("locator_map.members[{i}]"), code)),
     );
+    let codes = codes.chain(
+        (map.labels.iter().enumerate())
+            .map(|(i, label)| (format!("locator_map.labels[{i}].country"), &label.country)),
+    );
     for (place, code) in codes {
         if !is_code(code) {
             problems.push(Problem::new(
@@ -302,12 +306,21 @@ fn check_locator_map(map: &LocatorMap, section_ids: &HashSet<&str>, problems: &m
         }
     }
     for (i, label) in map.labels.iter().enumerate() {
-        let [longitude, latitude] = label.at;
-        if !((west..=east).contains(&longitude) && (south..=north).contains(&latitude)) {
+        if label.leader.len() == 1 {
             problems.push(Problem::new(
-                format!("locator_map.labels[{i}].at"),
-                "lies outside the map's extent",
+                format!("locator_map.labels[{i}].leader"),
+                "needs two points or more: one under the name, one inside the country",
             ));
+        }
+        let points = std::iter::once(("at", label.at))
+            .chain(label.leader.iter().map(|point| ("leader", *point)));
+        for (field, [longitude, latitude]) in points {
+            if !((west..=east).contains(&longitude) && (south..=north).contains(&latitude)) {
+                problems.push(Problem::new(
+                    format!("locator_map.labels[{i}].{field}"),
+                    "lies outside the map's extent",
+                ));
+            }
         }
     }
 }
