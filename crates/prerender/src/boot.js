@@ -1,6 +1,6 @@
 // The explainer's loader (the build fills in the names in capitals between double underscores).
 // In a frame it first starts reporting the page's height to the parent, so the frame is sized to
-// its content whatever happens to the wasm; and it places popovers under the buttons that open
+// its content whatever happens to the wasm (WordPress's protocol among the forms); and it places popovers under the buttons that open
 // them where the window's edges will not do. It loads the wasm and hydrates the islands when
 // they are first needed; if the wasm cannot be loaded, the page falls back to its static layout.
 
@@ -9,13 +9,24 @@
 // body is parsed, and starts once it is (`start`, at the end).
 const frameAsked = new URLSearchParams(location.search).get("embed") === "1";
 
-// The frame's height, in the three forms hosts listen for: pym.js, AMP and embed.js. Measures
-// the body, which (unlike the viewport) shrinks with the content; sends only changes.
+// WordPress frames a pasted address's oEmbed answer with `#?secret=<token>` on its address, and
+// sizes the frame only from messages that carry the token (wp-includes/js/wp-embed.js). The
+// fragment is WordPress's, never a link to a part.
+const wordpressSecret = /^#\?secret=([A-Za-z0-9]{1,64})$/.exec(location.hash)?.[1];
+
+// The frame's height, in the four forms hosts listen for: pym.js, AMP, embed.js and
+// WordPress's. Measures the body, which (unlike the viewport) shrinks with the content; sends
+// only changes, and again when WordPress says it is ready to listen.
 function reportHeight() {
   if (window.parent === window) return;
   const asked = new URLSearchParams(location.search).get("childId") || "";
   const childId = /^[A-Za-z0-9_-]{1,64}$/.test(asked) ? asked : "";
   let last = 0;
+  const tellWordPress = () => {
+    if (wordpressSecret && last > 0) {
+      window.parent.postMessage({ message: "height", value: last, secret: wordpressSecret }, "*");
+    }
+  };
   new ResizeObserver(() => {
     const height = Math.ceil(document.body.getBoundingClientRect().height);
     if (height === last) return;
@@ -23,7 +34,27 @@ function reportHeight() {
     window.parent.postMessage(`pymxPYMx${childId}xPYMxheightxPYMx${height}`, "*");
     window.parent.postMessage({ sentinel: "amp", type: "embed-size", height }, "*");
     window.parent.postMessage({ explainer: "height", height }, "*");
+    tellWordPress();
   }).observe(document.body);
+  addEventListener("message", (event) => {
+    const data = event.data;
+    if (event.source !== window.parent || data?.message !== "ready") return;
+    if (data.secret === wordpressSecret) tellWordPress();
+  });
+}
+
+// A sandboxed frame (WordPress's allows scripts only: an opaque origin, no popups) cannot open
+// a new tab, so a link that would open one opens in the frame instead.
+function openLinksInTheSandboxedFrame() {
+  if (self.origin !== "null") return;
+  document.addEventListener(
+    "click",
+    (event) => {
+      const link = event.target.closest?.('a[target="_blank"]');
+      if (link) link.target = "_self";
+    },
+    true,
+  );
 }
 
 // A popover goes right under the button that opened it where the window's edges will not do:
@@ -93,8 +124,9 @@ function start() {
     return;
   }
   if (inFrame) reportHeight();
+  openLinksInTheSandboxedFrame();
   placePopoversUnderButtons(inFrame);
-  const asked = location.hash.length > 1 || /[?&](open|theme)=/.test(location.search);
+  const asked = (location.hash.length > 1 && !wordpressSecret) || /[?&](open|theme)=/.test(location.search);
   if (inFrame || asked) loadCode();
   else loadCodeOnFirstUse();
 }

@@ -24,10 +24,11 @@ pub struct DeepLinks {
     root: AppRoot,
 }
 
-/// The element id named by the URL's fragment, if any.
+/// The element id named by the URL's fragment, if any: not WordPress's `#?secret=…`, which
+/// names no part.
 fn fragment_id() -> Option<String> {
     let hash = window().location().hash().ok()?;
-    let id = hash.strip_prefix('#')?;
+    let id = hash.strip_prefix('#').filter(|id| !id.starts_with('?'))?;
     let id = js_sys::decode_uri_component(id)
         .ok()
         .map(String::from)

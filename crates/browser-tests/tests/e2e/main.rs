@@ -5,6 +5,7 @@
 mod accessibility;
 mod build;
 mod checklists;
+mod cms;
 mod csp;
 mod embed;
 mod engines;
