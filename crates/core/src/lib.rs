@@ -6,6 +6,7 @@
 pub mod content;
 pub mod copy_check;
 pub mod embed_options;
+pub mod embed_snippets;
 pub mod html_text;
 pub mod json;
 pub mod khmer_spelling;

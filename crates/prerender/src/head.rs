@@ -20,12 +20,14 @@ pub struct Alternate {
 }
 
 /// The tags for the head of a `kind` page of the edition published at `page_url` (ending `/`),
-/// pointing to every edition (`alternates`, the reference first) as alternates.
+/// pointing to every edition (`alternates`, the reference first) as alternates, and to the
+/// page's oEmbed answer at `oembed`, if it has one, for CMSs that embed a pasted address.
 pub fn head_tags(
     content: &Content,
     kind: PageKind,
     page_url: &str,
     alternates: &[Alternate],
+    oembed: Option<&str>,
 ) -> String {
     let labels = &content.labels;
     let title = escape(&labels.page_title);
@@ -80,6 +82,12 @@ pub fn head_tags(
         tags.push(format!(
             "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">",
             escape(&alternates[0].href)
+        ));
+    }
+    if let Some(href) = oembed {
+        tags.push(format!(
+            "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}\" title=\"{title}\">",
+            escape(href)
         ));
     }
     match kind {

@@ -1,6 +1,6 @@
 //! The build-time tool's parts, and [`build`], Trunk's post-build step, which runs them in
 //! order. The modules use one another and `files`, never this root: reading and checking
-//! content files, the settings, editing other tools' output (`edits`, `loader`, `split`),
+//! content files and the embeds' heights table, the settings, editing other tools' output (`edits`, `loader`, `split`),
 //! drawing the map and the share cards, rendering the pages with their head tags, minifying
 //! the CSS and JavaScript (`minify`; `tools` runs the outside tools) and precompression; for
 //! editors, the translation record. `main.rs` is the command line.
@@ -8,6 +8,7 @@
 pub mod compress;
 pub mod content_files;
 pub mod edits;
+pub mod embed_heights;
 pub mod files;
 pub mod head;
 pub mod line_breaks;
@@ -30,6 +31,7 @@ use settings::BuildSettings;
 pub fn build() -> Result<(), String> {
     let settings = BuildSettings::from_env()?;
     let editions = content_files::load_editions(&settings.content_dir)?;
+    let heights = embed_heights::load(&settings.embed_heights, &editions)?;
     let template_path = settings.staging.join("index.html");
     let template = read(&template_path)?;
     let trunk_stem = loader::glue_stem(&template)?;
@@ -58,7 +60,7 @@ pub fn build() -> Result<(), String> {
         let path = settings.staging.join(&edition.path).join(SHARE_CARD_FILE);
         write_in_folder(&path, typesetter.render_png(&svg)?)?;
     }
-    for page in render::pages(&editions, &template, &settings, &maps)? {
+    for page in render::pages(&editions, &template, &settings, &maps, &heights)? {
         write_in_folder(&settings.staging.join(&page.file), &page.html)?;
     }
     if settings.release {

@@ -2,12 +2,14 @@
 //! with the app's own components around what Trunk staged in `index.html` (its stylesheet,
 //! preloads and loader): `index.html` (the explainer's own page), `embed.html` (for frames)
 //! and `fragment.html` (the markup alone, for the script embed), in the edition's folder; and
-//! for each part that embeds alone, `embed/<part>.html` and `fragment/<part>.html`.
+//! for each part that embeds alone, `embed/<part>.html` and `fragment/<part>.html`. Beside the
+//! own page and each part's frame page, the oEmbed answer a CMS finds from the page's head.
 
 use std::sync::Arc;
 
 use explainer_core::content::parts::{embeddable_parts, EmbeddablePart};
 use explainer_core::content::Content;
+use explainer_core::embed_snippets::{oembed_file, Embed, EmbedHeights};
 use explainer_core::html_text::escape;
 use explainer_core::names::{
     FRAGMENT_FILE, FRAME_CLASS, FRAME_FILE, PAGE_FILE, READING_MODE_FILE, STATIC_CSS_FILE,
@@ -27,7 +29,8 @@ use crate::settings::BuildSettings;
 /// `<body>`'s class on the explainer's own page.
 const PAGE_BODY_CLASS: &str = "explainer-page";
 
-/// One file to write into the bundle, at `file` (relative to its top).
+/// One file to write into the bundle, at `file` (relative to its top): a page, or an oEmbed
+/// answer.
 pub struct Page {
     pub file: String,
     pub html: String,
@@ -59,6 +62,7 @@ pub fn pages(
     template: &str,
     settings: &BuildSettings,
     maps: &[Option<MapShapes>],
+    embed_heights: &EmbedHeights,
 ) -> Result<Vec<Page>, String> {
     if maps.len() != editions.len() {
         return Err(format!(
@@ -99,26 +103,64 @@ pub fn pages(
             lang: content.lang.clone(),
             path: edition.path.clone(),
         };
-        let document = |kind: PageKind, body_class: &str, explainer: String| {
+        let document = |kind: PageKind,
+                        body_class: &str,
+                        explainer: String,
+                        oembed: Option<&str>| {
+            let page_url = format!("{base}{}", edition.path);
+            let oembed = oembed.map(|file| format!("{page_url}{file}"));
             format!(
                 "<!doctype html>\n<html lang=\"{lang}\">\n<head>{head}\n    {tags}\n</head>\n<body class=\"{body_class}\">{explainer}{scripts}</body>\n</html>\n",
                 lang = escape(&content.lang),
                 head = staged.head.trim_end(),
-                tags = head_tags(&content, kind, &format!("{base}{}", edition.path), &alternates),
+                tags = head_tags(&content, kind, &page_url, &alternates, oembed.as_deref()),
                 scripts = staged.body,
             )
         };
         let whole = |kind: PageKind| {
             let links = language_links(editions, edition, kind);
-            render(&content, kind, base, &here, links, map.clone())
+            render(
+                &content,
+                kind,
+                base,
+                &here,
+                links,
+                map.clone(),
+                embed_heights,
+            )
         };
+        // The oEmbed answer for the page of `part` (or the whole explainer's own page).
+        let oembed = |part: Option<&str>, title: &str| Page {
+            file: format!("{}{}", edition.path, oembed_file(part)),
+            html: Embed {
+                base,
+                edition: &here,
+                title,
+                part,
+                height: embed_heights.frame_height(part),
+            }
+            .oembed(&content.publication.publisher)
+            .to_string(),
+        };
+        let own_oembed = oembed_file(None);
         pages.push(Page {
             file: format!("{}{PAGE_FILE}", edition.path),
-            html: document(PageKind::Page, PAGE_BODY_CLASS, whole(PageKind::Page)),
+            html: document(
+                PageKind::Page,
+                PAGE_BODY_CLASS,
+                whole(PageKind::Page),
+                Some(&own_oembed),
+            ),
         });
+        pages.push(oembed(None, &content.labels.page_title));
         pages.push(Page {
             file: format!("{}{FRAME_FILE}", edition.path),
-            html: document(PageKind::Frame, &frame_body_class, whole(PageKind::Frame)),
+            html: document(
+                PageKind::Frame,
+                &frame_body_class,
+                whole(PageKind::Frame),
+                None,
+            ),
         });
         pages.push(Page {
             file: format!("{}{FRAGMENT_FILE}", edition.path),
@@ -127,10 +169,18 @@ pub fn pages(
         let full_page = format!("{base}{}", edition.path);
         for part in embeddable_parts(&content) {
             let alone = |kind: PageKind| render_part(&content, kind, &part, &full_page);
+            let part_oembed = oembed_file(Some(&part.slug));
             pages.push(Page {
                 file: format!("{}embed/{}.html", edition.path, part.slug),
-                html: document(PageKind::Frame, &frame_body_class, alone(PageKind::Frame)),
+                html: document(
+                    PageKind::Frame,
+                    &frame_body_class,
+                    alone(PageKind::Frame),
+                    Some(&part_oembed),
+                ),
             });
+            let title = format!("{} · {}", part.name, content.labels.page_title);
+            pages.push(oembed(Some(&part.slug), &title));
             pages.push(Page {
                 file: format!("{}fragment/{}.html", edition.path, part.slug),
                 html: alone(PageKind::Fragment),
@@ -166,7 +216,8 @@ fn language_links(
 }
 
 /// The explainer as HTML, as `kind` of page shows it, for `edition`, linking to `languages`,
-/// with the locator map drawn as `map` (if the content has one).
+/// with the locator map drawn as `map` (if the content has one) and embed snippets whose frames
+/// take `embed_heights`.
 pub fn render(
     content: &Arc<Content>,
     kind: PageKind,
@@ -174,11 +225,15 @@ pub fn render(
     edition: &Edition,
     languages: Vec<LanguageLink>,
     map: Option<MapShapes>,
+    embed_heights: &EmbedHeights,
 ) -> String {
     let content = content.clone();
     let base_url = base_url.to_string();
     let edition = edition.clone();
-    in_islands_mode(move || view! { <ExplainerPage content kind base_url edition languages map /> })
+    let embed_heights = embed_heights.clone();
+    in_islands_mode(
+        move || view! { <ExplainerPage content kind base_url edition languages map embed_heights /> },
+    )
 }
 
 /// `part` of the explainer alone as HTML, as `kind` of page shows it; `full_page` is the

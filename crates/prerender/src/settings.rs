@@ -10,6 +10,8 @@ pub struct BuildSettings {
     /// Where the explainer is published, ending `/`, for canonical links and previews.
     pub base_url: String,
     pub content_dir: PathBuf,
+    /// The table of the embeds' heights where no script sizes them.
+    pub embed_heights: PathBuf,
     pub release: bool,
 }
 
@@ -33,6 +35,10 @@ impl BuildSettings {
             ),
             content_dir: PathBuf::from(
                 var("EXPLAINER_CONTENT").unwrap_or_else(|| "public/content".into()),
+            ),
+            embed_heights: PathBuf::from(
+                var("EXPLAINER_EMBED_HEIGHTS")
+                    .unwrap_or_else(|| "public/embed-heights.json".into()),
             ),
             release: var("TRUNK_PROFILE").as_deref() == Some("release"),
         })

@@ -24,7 +24,8 @@ fn render(content: &Arc<Content>, kind: PageKind, base: &str) -> String {
         lang: "en".into(),
         path: String::new(),
     };
-    explainer_prerender::render::render(content, kind, base, &english, Vec::new(), None)
+    let heights = explainer_core::embed_snippets::EmbedHeights::default();
+    explainer_prerender::render::render(content, kind, base, &english, Vec::new(), None, &heights)
 }
 
 fn shipped() -> Arc<Content> {
@@ -265,7 +266,7 @@ fn hostile_strings_come_out_as_text() {
     // In the words the islands carry (interface words, not content) the same text is JSON in an
     // attribute, and parses back whole.
     assert_eq!(words_of(&page, "faq")["show_all"], hostile);
-    let head = explainer_prerender::head::head_tags(&content, PageKind::Page, BASE, &[]);
+    let head = explainer_prerender::head::head_tags(&content, PageKind::Page, BASE, &[], None);
     assert!(!head.contains("<img") && !head.contains("\" </script>"));
 }
 
@@ -373,6 +374,7 @@ const TEMPLATE: &str = "<!doctype html><html lang=\"en\"><head><meta charset=\"u
 fn settings() -> explainer_prerender::settings::BuildSettings {
     explainer_prerender::settings::BuildSettings {
         staging: PathBuf::from("unused"),
+        embed_heights: PathBuf::from("unused"),
         public_url: "/x/".into(),
         base_url: BASE.into(),
         content_dir: PathBuf::from("unused"),
@@ -383,8 +385,14 @@ fn settings() -> explainer_prerender::settings::BuildSettings {
 #[test]
 fn each_edition_gets_its_pages_in_its_language_with_links_both_ways() {
     let editions = content_files::load_editions(&two_editions()).unwrap();
-    let pages = explainer_prerender::render::pages(&editions, TEMPLATE, &settings(), &[None, None])
-        .unwrap();
+    let pages = explainer_prerender::render::pages(
+        &editions,
+        TEMPLATE,
+        &settings(),
+        &[None, None],
+        &Default::default(),
+    )
+    .unwrap();
     let page = |file: &str| {
         &pages
             .iter()
@@ -533,6 +541,7 @@ fn the_khmer_page_writes_its_counts_in_khmer_digits() {
         &edition,
         Vec::new(),
         None,
+        &Default::default(),
     );
     assert!(text_of(&html).contains(&expected), "no {expected:?}");
 }
@@ -551,9 +560,15 @@ fn the_reading_mode_script_remembers_under_the_apps_storage_key() {
 fn a_template_without_the_reading_mode_script_stops_the_build() {
     let without = TEMPLATE.replace("<script src=\"reading-mode.js\"></script>", "");
     let editions = content_files::load_editions(&two_editions()).unwrap();
-    let err = explainer_prerender::render::pages(&editions, &without, &settings(), &[None, None])
-        .err()
-        .unwrap();
+    let err = explainer_prerender::render::pages(
+        &editions,
+        &without,
+        &settings(),
+        &[None, None],
+        &Default::default(),
+    )
+    .err()
+    .unwrap();
     assert_eq!(err, "index.html: the head has no src=\"reading-mode.js\"");
 }
 
@@ -603,6 +618,7 @@ fn the_dateline_writes_each_editions_dates_and_shows_an_update_on_a_later_day() 
             &edition,
             Vec::new(),
             None,
+            &Default::default(),
         );
         let start = html.find("<p class=\"dateline\">").expect("a dateline");
         let end = start + html[start..].find("</p>").unwrap();
@@ -631,7 +647,13 @@ fn the_dateline_writes_each_editions_dates_and_shows_an_update_on_a_later_day() 
 fn the_head_carries_the_dates_and_the_page_a_news_article() {
     let content = shipped();
     let url = "https://example.org/explainer/";
-    let head = explainer_prerender::head::head_tags(&content, PageKind::Page, url, &[]);
+    let head = explainer_prerender::head::head_tags(
+        &content,
+        PageKind::Page,
+        url,
+        &[],
+        Some("https://news.example/x/oembed.json"),
+    );
     let publication = &content.publication;
     for (property, value) in [
         ("article:published_time", &publication.published),
@@ -651,6 +673,10 @@ fn the_head_carries_the_dates_and_the_page_a_news_article() {
         ),
         "<meta name=\"twitter:card\" content=\"summary_large_image\">".to_string(),
         format!("<meta name=\"twitter:image\" content=\"{image}\">"),
+        format!(
+            "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"https://news.example/x/oembed.json\" title=\"{}\">",
+            explainer_core::html_text::escape(&content.labels.page_title)
+        ),
     ] {
         assert!(head.contains(&tag), "no {tag}");
     }
@@ -674,7 +700,7 @@ fn the_head_carries_the_dates_and_the_page_a_news_article() {
     assert_eq!(article["publisher"]["name"], publication.publisher.as_str());
     assert_eq!(article["image"][0], image.as_str());
     // Frames carry the dates but no JSON-LD: the page itself is the article.
-    let frame = explainer_prerender::head::head_tags(&content, PageKind::Frame, url, &[]);
+    let frame = explainer_prerender::head::head_tags(&content, PageKind::Frame, url, &[], None);
     assert!(frame.contains("article:published_time"));
     assert!(!frame.contains("application/ld+json"));
 }
@@ -700,6 +726,7 @@ fn the_locator_map_is_drawn_titled_and_within_its_budget_after_its_section() {
         &english,
         Vec::new(),
         Some(shapes.clone()),
+        &Default::default(),
     );
     let start = html
         .find("<figure class=\"locator-map\">")

@@ -12,40 +12,9 @@ use serde::Serialize;
 
 use crate::ui::browser::clipboard::copy_text;
 use crate::ui::browser::page_text;
-use explainer_core::html_text::escape;
+use explainer_core::embed_snippets::{frame_url, Embed, EmbedHeights, WHOLE};
 use explainer_core::page_kind::Edition;
 use explainer_core::strings_from_json;
-
-/// The frame page for `part` (or the whole explainer) of `edition`, under the explainer's `base`.
-pub fn frame_url(base: &str, edition: &Edition, part: Option<&str>) -> String {
-    let path = &edition.path;
-    match part {
-        Some(part) => format!("{base}{path}embed/{part}.html"),
-        None => format!("{base}{path}embed.html"),
-    }
-}
-
-/// The iframe snippet and the script snippet for `part` (or the whole explainer) of `edition`
-/// of an explainer served from `base` (ending `/`).
-pub fn snippets(base: &str, edition: &Edition, title: &str, part: Option<&str>) -> [String; 2] {
-    let title = escape(title);
-    let src = frame_url(base, edition, part);
-    let lang = if edition.path.is_empty() {
-        String::new()
-    } else {
-        format!(" data-explainer-lang=\"{}\"", edition.lang)
-    };
-    let part = part.map_or(String::new(), |part| {
-        format!(" data-explainer-part=\"{part}\"")
-    });
-    [
-        format!(
-            "<iframe src=\"{src}\" title=\"{title}\" loading=\"lazy\" style=\"width:100%;border:0\"></iframe>\n\
-             <script src=\"{base}embed.js\" async></script>"
-        ),
-        format!("<div data-explainer{lang}{part}></div>\n<script type=\"module\" src=\"{base}embed.js\"></script>"),
-    ]
-}
 
 /// The interface words "Embed this" shows. They travel to the browser as JSON in the
 /// disclosure's `data-words`.
@@ -106,6 +75,9 @@ pub struct EmbedSettings {
     pub parts: Vec<Choice>,
     /// The editions, by language, this page's first, each with its folder.
     pub editions: Vec<(Choice, Edition)>,
+    /// How tall each part's frame is where no script sizes it (each picker option's
+    /// `data-height` in the page).
+    pub heights: EmbedHeights,
     /// The labels and the base address as JSON, for the disclosure's `data-words`; none in the
     /// browser, where the page has them already.
     words: Option<String>,
@@ -117,6 +89,7 @@ impl EmbedSettings {
         base_url: String,
         parts: Vec<Choice>,
         editions: Vec<(Choice, Edition)>,
+        heights: EmbedHeights,
     ) -> Self {
         let words = page_text::words_attribute(&labels, &[("base_url", base_url.clone().into())]);
         EmbedSettings {
@@ -124,6 +97,7 @@ impl EmbedSettings {
             base_url,
             parts,
             editions,
+            heights,
             words,
         }
     }
@@ -137,8 +111,22 @@ impl EmbedSettings {
             value: option.get_attribute("value").unwrap_or_default(),
             name: String::new(),
         };
-        let parts = page_text::matching(".embed-code__part option")
-            .iter()
+        let part_options = page_text::matching(".embed-code__part option");
+        let heights = EmbedHeights(
+            (part_options.iter())
+                .filter_map(|option| {
+                    let height = option.get_attribute("data-height")?.parse().ok()?;
+                    let value = option.get_attribute("value").unwrap_or_default();
+                    let slug = if value.is_empty() {
+                        WHOLE.to_string()
+                    } else {
+                        value
+                    };
+                    Some((slug, height))
+                })
+                .collect(),
+        );
+        let parts = (part_options.iter())
             .map(choice)
             .filter(|part| !part.value.is_empty())
             .collect();
@@ -175,6 +163,7 @@ impl EmbedSettings {
             base_url: words.text("base_url"),
             parts,
             editions,
+            heights,
             words: None,
         }
     }
@@ -209,6 +198,7 @@ pub fn EmbedCode() -> impl IntoView {
         base_url,
         parts,
         editions,
+        heights,
         words,
     } = use_context().unwrap_or_else(EmbedSettings::read_back);
     let edition = (editions.first())
@@ -237,11 +227,25 @@ pub fn EmbedCode() -> impl IntoView {
     let width = RwSignal::new(PREVIEW_WIDTH.0);
     let copied = RwSignal::new(None::<usize>);
     let title = labels.page_title.clone();
-    let code = move |index: usize| {
-        let title = title.clone();
-        move || {
-            let edition = chosen_edition.get();
-            snippets(&base.get(), &edition, &title, part.get().as_deref())[index].clone()
+    let code = {
+        let heights = heights.clone();
+        move |index: usize| {
+            let (title, heights) = (title.clone(), heights.clone());
+            move || {
+                let (base, edition, part) = (base.get(), chosen_edition.get(), part.get());
+                let embed = Embed {
+                    base: &base,
+                    edition: &edition,
+                    title: &title,
+                    part: part.as_deref(),
+                    height: heights.frame_height(part.as_deref()),
+                };
+                if index == 0 {
+                    embed.frame_snippet()
+                } else {
+                    embed.script_snippet()
+                }
+            }
         }
     };
     let snippet = |index: usize, label: String| {
@@ -284,8 +288,13 @@ pub fn EmbedCode() -> impl IntoView {
             }
         }
     };
+    let height_of = |part: Option<&str>| heights.0.get(part.unwrap_or(WHOLE)).copied();
+    let whole_height = height_of(None);
     let part_options = (parts.into_iter())
-        .map(|Choice { value, name }| view! { <option value=value>{name}</option> })
+        .map(|Choice { value, name }| {
+            let height = height_of(Some(&value));
+            view! { <option value=value data-height=height>{name}</option> }
+        })
         .collect_view();
     let edition_options = (editions.into_iter())
         .map(|(Choice { value, name }, edition)| {
@@ -300,7 +309,7 @@ pub fn EmbedCode() -> impl IntoView {
                 <label class="embed-code__choice">
                     <span>{labels.part_label.clone()}</span>
                     <select class="embed-code__part" on:change=on_part>
-                        <option value="">{labels.whole.clone()}</option>
+                        <option value="" data-height=whole_height>{labels.whole.clone()}</option>
                         {part_options}
                     </select>
                 </label>
@@ -390,60 +399,5 @@ fn Preview(
                 </div>
             }
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{snippets, Edition};
-
-    #[test]
-    fn snippets_name_the_base_and_escape_the_title() {
-        let english = Edition {
-            lang: "en".into(),
-            path: String::new(),
-        };
-        let [frame, script] = snippets(
-            "https://news.example/graphics/explainer/",
-            &english,
-            "Trade & \"ties\"",
-            None,
-        );
-        assert!(
-            frame.starts_with("<iframe src=\"https://news.example/graphics/explainer/embed.html\"")
-        );
-        assert!(frame.contains("title=\"Trade &amp; &quot;ties&quot;\""));
-        assert!(frame.contains(
-            "<script src=\"https://news.example/graphics/explainer/embed.js\" async></script>"
-        ));
-        assert_eq!(
-            script,
-            "<div data-explainer></div>\n<script type=\"module\" src=\"https://news.example/graphics/explainer/embed.js\"></script>"
-        );
-    }
-
-    #[test]
-    fn another_edition_frames_its_own_page_and_names_its_language() {
-        let khmer = Edition {
-            lang: "km".into(),
-            path: "km/".into(),
-        };
-        let [frame, script] = snippets("https://news.example/x/", &khmer, "T", None);
-        assert!(frame.starts_with("<iframe src=\"https://news.example/x/km/embed.html\""));
-        assert!(frame.contains("<script src=\"https://news.example/x/embed.js\" async>"));
-        assert!(script.starts_with("<div data-explainer data-explainer-lang=\"km\"></div>"));
-    }
-
-    #[test]
-    fn a_part_frames_its_own_page_and_names_itself_to_the_script() {
-        let khmer = Edition {
-            lang: "km".into(),
-            path: "km/".into(),
-        };
-        let [frame, script] = snippets("https://news.example/x/", &khmer, "T", Some("faq"));
-        assert!(frame.starts_with("<iframe src=\"https://news.example/x/km/embed/faq.html\""));
-        assert!(script.starts_with(
-            "<div data-explainer data-explainer-lang=\"km\" data-explainer-part=\"faq\"></div>"
-        ));
     }
 }

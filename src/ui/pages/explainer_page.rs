@@ -22,6 +22,7 @@ use crate::ui::views::locator_map::{LocatorMapFigure, MapShapes};
 use crate::ui::views::reading_mode_switch::ReadingModeSwitch;
 use crate::ui::views::rich_text::{RichText, TermCount};
 use crate::ui::views::section::StorySection;
+use explainer_core::embed_snippets::EmbedHeights;
 use explainer_core::page_kind::{Edition, PageKind};
 
 /// The glossary section's element id, and so its address.
@@ -39,6 +40,8 @@ pub fn ExplainerPage(
     languages: Vec<LanguageLink>,
     /// The locator map's shapes, drawn by the build.
     map: Option<MapShapes>,
+    /// How tall each embed's frame is where no script sizes it, for the snippets.
+    embed_heights: EmbedHeights,
 ) -> impl IntoView {
     provide_context(content.clone());
     provide_context(RootSettings {
@@ -59,6 +62,7 @@ pub fn ExplainerPage(
             base_url,
             embed_parts(&content),
             embed_editions(&content, &edition, &languages),
+            embed_heights,
         ));
     }
     view! {
