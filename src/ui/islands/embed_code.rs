@@ -288,7 +288,7 @@ pub fn EmbedCode() -> impl IntoView {
             }
         }
     };
-    let height_of = |part: Option<&str>| heights.0.get(part.unwrap_or(WHOLE)).copied();
+    let height_of = |part: Option<&str>| heights.get(part.unwrap_or(WHOLE));
     let whole_height = height_of(None);
     let part_options = (parts.into_iter())
         .map(|Choice { value, name }| {

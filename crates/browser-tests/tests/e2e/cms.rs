@@ -158,10 +158,10 @@ async fn the_recorded_heights_are_each_parts_at_a_phones_width() {
             let tallest = measured.entry(slug).or_default();
             *tallest = (*tallest).max(height);
         }
-        let recorded = recorded_heights().0;
+        let recorded = recorded_heights();
         let off: Vec<String> = (measured.iter())
             .filter(|(slug, px)| {
-                let kept = recorded.get(*slug).copied().unwrap_or_default();
+                let kept = recorded.get(slug).unwrap_or_default();
                 kept.abs_diff(**px) > (**px / 10).max(48)
             })
             .map(|(slug, px)| {
