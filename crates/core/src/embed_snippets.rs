@@ -1,13 +1,13 @@
 //! What a newsroom pastes to embed the explainer, or a part of it, in one edition: the frame
 //! snippet (which works where a CMS strips every script: the frame carries a height, and a
-//! `<noscript>` card links to the page), the script snippet, and the oEmbed answer a CMS gets
+//! `<noscript>` card, the part's, links to the page), the script snippet, and the oEmbed answer a CMS gets
 //! for a pasted address (the frame alone: WordPress keeps nothing else). Also how tall each
 //! frame is where no script sizes it, from the table the build reads (`embed-heights.json`).
 
 use std::collections::BTreeMap;
 
 use crate::html_text::escape;
-use crate::names::{FRAME_FILE, SHARE_CARD_FILE};
+use crate::names::{CARDS_FOLDER, FRAME_FILE, SHARE_CARD_FILE};
 use crate::page_kind::Edition;
 
 /// The key of the whole explainer in the heights table; a part's key is its slug.
@@ -77,6 +77,16 @@ pub fn frame_url(base: &str, edition: &Edition, part: Option<&str>) -> String {
     }
 }
 
+/// The card of `part` of `edition` (the edition's share card for the whole explainer), under
+/// the explainer's `base`.
+pub fn card_url(base: &str, edition: &Edition, part: Option<&str>) -> String {
+    let path = &edition.path;
+    match part {
+        Some(part) => format!("{base}{path}{CARDS_FOLDER}/{part}.png"),
+        None => format!("{base}{path}{SHARE_CARD_FILE}"),
+    }
+}
+
 /// What an embed of `part` (or the whole explainer) of `edition`, published under `base`,
 /// shows: its frame's address, its title, and its height where no script sizes it.
 #[derive(Clone, Debug, PartialEq)]
@@ -99,15 +109,17 @@ impl Embed<'_> {
         )
     }
 
-    /// The frame snippet: the frame, the edition's card linking to its page for readers of a
-    /// host that shows no frames, and `embed.js`, which sizes the frame exactly where it runs.
+    /// The frame snippet: the frame, the part's card linking to the edition's page for readers
+    /// of a host that shows no frames, and `embed.js`, which sizes the frame exactly where it
+    /// runs.
     pub fn frame_snippet(&self) -> String {
         let page = format!("{}{}", self.base, self.edition.path);
         let (width, height) = CARD_SIZE;
         format!(
-            "{frame}\n<noscript><a href=\"{page}\"><img src=\"{page}{SHARE_CARD_FILE}\" alt=\"{title}\" width=\"{width}\" height=\"{height}\" style=\"width:100%;height:auto\"></a></noscript>\n<script src=\"{base}embed.js\" async></script>",
+            "{frame}\n<noscript><a href=\"{page}\"><img src=\"{card}\" alt=\"{title}\" width=\"{width}\" height=\"{height}\" style=\"width:100%;height:auto\"></a></noscript>\n<script src=\"{base}embed.js\" async></script>",
             frame = self.frame(),
             page = escape(&page),
+            card = escape(&card_url(self.base, self.edition, self.part)),
             title = escape(self.title),
             base = escape(self.base),
         )
@@ -142,7 +154,7 @@ impl Embed<'_> {
             "html": self.frame(),
             "width": OEMBED_WIDTH,
             "height": self.height,
-            "thumbnail_url": format!("{}{}{SHARE_CARD_FILE}", self.base, self.edition.path),
+            "thumbnail_url": card_url(self.base, self.edition, self.part),
             "thumbnail_width": card_width,
             "thumbnail_height": card_height,
             "cache_age": OEMBED_CACHE_AGE,
@@ -207,7 +219,7 @@ mod tests {
             .starts_with("<iframe src=\"https://news.example/x/km/embed/faq.html\""));
         assert!(part
             .frame_snippet()
-            .contains("<img src=\"https://news.example/x/km/share-card.png\""));
+            .contains("<img src=\"https://news.example/x/km/cards/faq.png\""));
         assert!(part.script_snippet().starts_with(
             "<div data-explainer data-explainer-lang=\"km\" data-explainer-part=\"faq\"></div>"
         ));
@@ -239,7 +251,7 @@ mod tests {
         );
         assert_eq!(
             answer["thumbnail_url"],
-            "https://news.example/x/km/share-card.png"
+            "https://news.example/x/km/cards/faq.png"
         );
     }
 

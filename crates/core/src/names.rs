@@ -15,6 +15,8 @@ pub const STATIC_CSS_FILE: &str = "static.css";
 pub const READING_MODE_FILE: &str = "reading-mode.js";
 /// The edition's share card, in each edition's folder.
 pub const SHARE_CARD_FILE: &str = "share-card.png";
+/// The folder of the parts' cards (`<part>.png`), in each edition's folder.
+pub const CARDS_FOLDER: &str = "cards";
 
 /// Put on `<body>` of the pages made for frames.
 pub const FRAME_CLASS: &str = "explainer-frame";

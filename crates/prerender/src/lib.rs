@@ -22,7 +22,8 @@ pub mod split;
 pub mod tools;
 pub mod translation_record;
 
-use explainer_core::names::SHARE_CARD_FILE;
+use explainer_core::content::parts::embeddable_parts;
+use explainer_core::names::{CARDS_FOLDER, SHARE_CARD_FILE};
 
 use files::{read, write, write_in_folder};
 use settings::BuildSettings;
@@ -56,9 +57,14 @@ pub fn build() -> Result<(), String> {
         .collect::<Result<Vec<_>, _>>()?;
     let typesetter = share_card::Typesetter::new()?;
     for (edition, map) in editions.iter().zip(&maps) {
+        let folder = settings.staging.join(&edition.path);
         let svg = share_card::svg(&edition.content, map.as_ref(), &typesetter)?;
-        let path = settings.staging.join(&edition.path).join(SHARE_CARD_FILE);
-        write_in_folder(&path, typesetter.render_png(&svg)?)?;
+        write_in_folder(&folder.join(SHARE_CARD_FILE), typesetter.render_png(&svg)?)?;
+        for part in embeddable_parts(&edition.content) {
+            let svg = share_card::part_svg(&edition.content, &part, &typesetter)?;
+            let path = folder.join(CARDS_FOLDER).join(format!("{}.png", part.slug));
+            write_in_folder(&path, typesetter.render_png(&svg)?)?;
+        }
     }
     for page in render::pages(&editions, &template, &settings, &maps, &heights)? {
         write_in_folder(&settings.staging.join(&page.file), &page.html)?;

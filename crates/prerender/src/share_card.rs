@@ -1,9 +1,14 @@
-//! The share card of an edition: the 1200×630 PNG that link previews show, drawn at build time.
-//! The build writes it as SVG (the kicker, the headline wrapped to fit, the locator map) and
-//! renders that with resvg, shaping text with Debian's Noto Sans and Noto Sans Khmer.
+//! The cards: 1200×630 PNGs drawn at build time. An edition's share card, which link previews
+//! show (the kicker, the headline wrapped to fit, the locator map), and a card for each part
+//! that embeds alone, which hosts with no frames show in its place (newsletters, feeds, AMP's
+//! placeholder, an oEmbed answer's thumbnail): the explainer's title, the part's, and its
+//! opening lines. Each is written as SVG and rendered with resvg, shaping text with Debian's
+//! Noto Sans and Noto Sans Khmer.
 
 use std::path::Path;
 
+use explainer_core::content::inline::shown;
+use explainer_core::content::parts::{EmbeddablePart, Part};
 use explainer_core::content::Content;
 use explainer_core::html_text::escape;
 use partnership_explainer::ui::views::locator_map::{MapShapes, MAP_WIDTH};
@@ -31,6 +36,8 @@ const LATIN_FONT: &str = "Noto Sans";
 const MARGIN: f64 = 64.0;
 const TEXT_WIDTH: f64 = 600.0;
 const HEADLINE_SIZE: f64 = 50.0;
+/// The size of a part card's opening lines, in pixels.
+const BODY_SIZE: f64 = 32.0;
 const LINE_HEIGHT: f64 = 1.35;
 /// The most headline lines the card holds; a longer headline ends in an ellipsis.
 const MAX_LINES: usize = 6;
@@ -260,6 +267,100 @@ pub fn svg(
         kicker = in_fonts(&kicker),
         kicker_y = top - HEADLINE_SIZE - 28.0,
     ))
+}
+
+/// A part's card: the explainer's title over the part's, and the part's opening lines, across
+/// the whole card.
+pub fn part_svg(
+    content: &Content,
+    part: &EmbeddablePart,
+    typesetter: &Typesetter,
+) -> Result<String, String> {
+    let width = f64::from(WIDTH) - 2.0 * MARGIN;
+    let kicker = typesetter
+        .wrap(&content.labels.page_title, width, 26.0, 1)?
+        .concat();
+    let [(_, title), (_, opening)] = part_lines(content, part, typesetter)?;
+    // The block (kicker, title, opening) in the card's middle.
+    let (kicker_height, gap) = (40.0, 16.0);
+    let block = kicker_height
+        + title.len() as f64 * HEADLINE_SIZE * LINE_HEIGHT
+        + gap
+        + opening.len() as f64 * BODY_SIZE * LINE_HEIGHT;
+    let kicker_y = (f64::from(HEIGHT) - block) / 2.0 + 26.0;
+    let mut y = kicker_y + kicker_height - HEADLINE_SIZE * (LINE_HEIGHT - 1.0);
+    let title = tspans(&title, HEADLINE_SIZE, &mut y);
+    y += gap;
+    let opening = tspans(&opening, BODY_SIZE, &mut y);
+    Ok(format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{HEIGHT}\" viewBox=\"0 0 {WIDTH} {HEIGHT}\">\
+         <rect width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"{PAPER}\"/>\
+         <rect x=\"0\" y=\"0\" width=\"{WIDTH}\" height=\"12\" fill=\"{ACCENT}\"/>\
+         <text x=\"{MARGIN}\" y=\"{kicker_y:.0}\" font-weight=\"700\" font-size=\"26\" fill=\"{ACCENT}\">{kicker}</text>\
+         <text font-weight=\"700\" font-size=\"{HEADLINE_SIZE}\" fill=\"{INK}\">{title}</text>\
+         <text font-weight=\"700\" font-size=\"{BODY_SIZE}\" fill=\"{INK}\" fill-opacity=\"0.8\">{opening}</text>\
+         </svg>",
+        kicker = in_fonts(&kicker),
+    ))
+}
+
+/// A part card's title and opening, each as its text and the lines it is set in.
+pub fn part_lines(
+    content: &Content,
+    part: &EmbeddablePart,
+    typesetter: &Typesetter,
+) -> Result<[(String, Vec<String>); 2], String> {
+    let width = f64::from(WIDTH) - 2.0 * MARGIN;
+    let opening = part_opening(content, part);
+    Ok([
+        (
+            part.name.clone(),
+            typesetter.wrap(&part.name, width, HEADLINE_SIZE, 2)?,
+        ),
+        (
+            opening.clone(),
+            typesetter.wrap(&opening, width, BODY_SIZE, 5)?,
+        ),
+    ])
+}
+
+/// `lines` as SVG text set at `size`, one under another from below `y`, which ends under the
+/// last.
+fn tspans(lines: &[String], size: f64, y: &mut f64) -> String {
+    (lines.iter())
+        .map(|line| {
+            *y += size * LINE_HEIGHT;
+            format!(
+                "<tspan x=\"{MARGIN}\" y=\"{y:.0}\">{}</tspan>",
+                in_fonts(line)
+            )
+        })
+        .collect()
+}
+
+/// What a part's card says under its title, as a reader sees it: a section's summary, the key
+/// facts, the FAQ's first questions, the checklists' introduction.
+pub fn part_opening(content: &Content, part: &EmbeddablePart) -> String {
+    let glossary = &content.glossary;
+    let shown = |text: &str| -> String {
+        shown(text, glossary)
+            .iter()
+            .map(|run| run.words())
+            .collect()
+    };
+    match part.part {
+        Part::KeyFacts => (content.story.key_facts.iter())
+            .map(|fact| format!("{}: {}", fact.label, shown(&fact.value)))
+            .collect::<Vec<_>>()
+            .join(" · "),
+        Part::Section(i) => shown(&content.story.sections[i].summary),
+        Part::Checklists => (content.checklists.as_ref())
+            .map_or(String::new(), |checklists| checklists.intro.clone()),
+        Part::Faq => (content.faq.iter().take(3))
+            .map(|entry| entry.question.as_str())
+            .collect::<Vec<_>>()
+            .join(" · "),
+    }
 }
 
 /// The locator map's shapes in the card's right-hand part, the story's country and its group

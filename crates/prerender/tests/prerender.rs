@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use explainer_core::content::parts::embeddable_parts;
 use explainer_core::content::{parse_content, Content};
 use explainer_core::names::island_base_name;
 use explainer_core::page_kind::Edition;
@@ -936,8 +937,20 @@ fn khmer_lines_on_the_cards_break_only_where_a_word_ends() {
     texts.extend(story.sections.iter().map(|s| s.summary.as_str()));
     let (listed, learned) = (LineSegmenter::new_dictionary(), LineSegmenter::new_lstm());
     let mut breaks_seen = 0;
-    for text in texts {
-        let lines = share_card::headline_lines(text, &typesetter).unwrap();
+    let mut set: Vec<(String, Vec<String>)> = (texts.into_iter())
+        .map(|text| {
+            (
+                text.to_string(),
+                share_card::headline_lines(text, &typesetter).unwrap(),
+            )
+        })
+        .collect();
+    // Every part's card too: its title and its opening lines.
+    for part in embeddable_parts(&khmer) {
+        set.extend(share_card::part_lines(&khmer, &part, &typesetter).unwrap());
+    }
+    for (text, lines) in &set {
+        let (text, lines) = (text.as_str(), lines.clone());
         let spelled = dictionary_form(text);
         let word_ends: Vec<usize> = listed.segment_str(&spelled).collect();
         let learned_ends: Vec<usize> = learned.segment_str(&spelled).collect();
@@ -964,6 +977,51 @@ fn khmer_lines_on_the_cards_break_only_where_a_word_ends() {
     let lines = share_card::headline_lines(&story.headline, &typesetter).unwrap();
     assert!(lines.len() > 1, "{lines:?}");
     assert!(lines.iter().any(|l| l.contains("ចំណាប់អារម្មណ៍")), "{lines:?}");
+}
+
+#[test]
+fn every_part_of_each_edition_has_a_card_with_its_title_and_opening() {
+    use explainer_prerender::share_card;
+    let typesetter = share_card::Typesetter::new().unwrap();
+    let khmer: Content = parse_content(include_str!("../../../public/content/km.json")).unwrap();
+    for content in [shipped().as_ref().clone(), khmer] {
+        for part in embeddable_parts(&content) {
+            let svg = share_card::part_svg(&content, &part, &typesetter).unwrap();
+            let shown: String = (svg.split('>').skip(1))
+                .map(|piece| &piece[..piece.find('<').unwrap_or(piece.len())])
+                .collect();
+            let unspaced = |text: &str| text.split_whitespace().collect::<String>();
+            let name = explainer_core::html_text::escape(&part.name);
+            assert!(
+                unspaced(&shown).contains(&unspaced(&name)),
+                "{}: {}",
+                content.lang,
+                part.slug
+            );
+            let opening = share_card::part_opening(&content, &part);
+            let start: String = opening
+                .split_whitespace()
+                .take(2)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let start = explainer_core::html_text::escape(&start);
+            assert!(
+                unspaced(&shown).contains(&unspaced(&start)),
+                "{} {}: {start}",
+                content.lang,
+                part.slug
+            );
+            let png = typesetter.render_png(&svg).unwrap();
+            let size = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().unwrap());
+            assert_eq!(
+                (size(16), size(20)),
+                (1200, 630),
+                "{} {}",
+                content.lang,
+                part.slug
+            );
+        }
+    }
 }
 
 #[test]

@@ -265,7 +265,15 @@ async fn every_page_announces_an_oembed_answer_that_works_placed_alone() {
             .unwrap()
             .strip_prefix(BUILT_BASE)
             .unwrap();
-        assert!(dist_dir().join(card).is_file(), "{file}: no {card}");
+        let png = std::fs::read(dist_dir().join(card)).unwrap_or_else(|e| panic!("{card}: {e}"));
+        let size = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().unwrap());
+        assert_eq!((size(16), size(20)), (1200, 630), "{card}");
+        if slug != WHOLE {
+            assert!(
+                card.ends_with(&format!("cards/{slug}.png")),
+                "{file}: {card}"
+            );
+        }
         answers.push((page, frame.replace(BUILT_BASE, &base)));
     }
     // The answer's frame alone, as a CMS places it, shows its part.
