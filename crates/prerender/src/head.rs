@@ -93,7 +93,10 @@ pub fn head_tags(
     match kind {
         PageKind::Page => {
             let faq = (!content.faq.is_empty()).then(|| faq_page(content));
-            let article = news_article(content, page_url, &share_card_url(page_url));
+            let images: Vec<String> = (share_card::SHAPES.iter())
+                .map(|(name, _, _)| format!("{page_url}{}", share_card::shaped_file(name)))
+                .collect();
+            let article = news_article(content, page_url, &images);
             for document in [Some(article), faq].into_iter().flatten() {
                 tags.push(format!(
                     "<script type=\"application/ld+json\">{}</script>",

@@ -30,8 +30,9 @@ use settings::BuildSettings;
 
 /// Trunk's post-build step; see the crate's `main.rs`.
 pub fn build() -> Result<(), String> {
-    let settings = BuildSettings::from_env()?;
+    let mut settings = BuildSettings::from_env()?;
     let editions = content_files::load_editions(&settings.content_dir)?;
+    settings.publish_at(&editions[0].content.publication.base_url);
     let heights = embed_heights::load(&settings.embed_heights, &editions)?;
     let template_path = settings.staging.join("index.html");
     let template = read(&template_path)?;
@@ -60,6 +61,10 @@ pub fn build() -> Result<(), String> {
         let folder = settings.staging.join(&edition.path);
         let svg = share_card::svg(&edition.content, map.as_ref(), &typesetter)?;
         write_in_folder(&folder.join(SHARE_CARD_FILE), typesetter.render_png(&svg)?)?;
+        for (name, width, height) in share_card::SHAPES {
+            let png = typesetter.render_png_on(&svg, width, height)?;
+            write_in_folder(&folder.join(share_card::shaped_file(name)), png)?;
+        }
         for part in embeddable_parts(&edition.content) {
             let svg = share_card::part_svg(&edition.content, &part, &typesetter)?;
             let path = folder.join(CARDS_FOLDER).join(format!("{}.png", part.slug));

@@ -7,7 +7,9 @@ pub struct BuildSettings {
     pub staging: PathBuf,
     /// Trunk's `--public-url`, ending `/`: where the files are served from.
     pub public_url: String,
-    /// Where the explainer is published, ending `/`, for canonical links and previews.
+    /// Where the explainer is published, ending `/`, for canonical links and previews: the
+    /// content's `publication.base_url`, unless `$EXPLAINER_BASE_URL` says otherwise (empty
+    /// until [`BuildSettings::publish_at`]).
     pub base_url: String,
     pub content_dir: PathBuf,
     /// The table of the embeds' heights where no script sizes them.
@@ -30,9 +32,9 @@ impl BuildSettings {
         Ok(BuildSettings {
             staging: PathBuf::from(staging),
             public_url: with_slash(var("TRUNK_PUBLIC_URL").unwrap_or_else(|| "/".into())),
-            base_url: with_slash(
-                var("EXPLAINER_BASE_URL").unwrap_or_else(|| "http://127.0.0.1:8080/".into()),
-            ),
+            base_url: var("EXPLAINER_BASE_URL")
+                .map(with_slash)
+                .unwrap_or_default(),
             content_dir: PathBuf::from(
                 var("EXPLAINER_CONTENT").unwrap_or_else(|| "public/content".into()),
             ),
@@ -42,5 +44,13 @@ impl BuildSettings {
             ),
             release: var("TRUNK_PROFILE").as_deref() == Some("release"),
         })
+    }
+
+    /// Takes `content_base` (the reference edition's `publication.base_url`) as the address,
+    /// unless the environment gave one.
+    pub fn publish_at(&mut self, content_base: &str) {
+        if self.base_url.is_empty() {
+            self.base_url = content_base.to_string();
+        }
     }
 }

@@ -42,7 +42,18 @@ const LINE_HEIGHT: f64 = 1.35;
 /// The most headline lines the card holds; a longer headline ends in an ellipsis.
 const MAX_LINES: usize = 6;
 
-/// The card's colours: the page's light theme.
+/// The share card in the other shapes search engines ask for (Google's Article documentation:
+/// 16:9, 4:3 and 1:1, each at least 50,000 pixels): the card in the middle, on its paper. Each
+/// is the file `share-card-<name>.png` beside the card, `width` by `height`.
+pub const SHAPES: [(&str, u32, u32); 3] =
+    [("16x9", 1200, 675), ("4x3", 1200, 900), ("1x1", 1200, 1200)];
+
+/// The file of the share card in the shape `name` (one of [`SHAPES`]).
+pub fn shaped_file(name: &str) -> String {
+    format!("share-card-{name}.png")
+}
+
+/// The card's colours: the page's light theme (`PAPER` also fills the shaped cards' canvas).
 const PAPER: &str = "#f4f1ec";
 const INK: &str = "#1c1b1a";
 const ACCENT: &str = "#b3261e";
@@ -135,12 +146,22 @@ impl Typesetter {
 
     /// `svg` rendered as a PNG of the card's size.
     pub fn render_png(&self, svg: &str) -> Result<Vec<u8>, String> {
+        self.render_png_on(svg, WIDTH, HEIGHT)
+    }
+
+    /// `svg`, a card, rendered in the middle of a PNG `width` by `height`, on the card's paper.
+    pub fn render_png_on(&self, svg: &str, width: u32, height: u32) -> Result<Vec<u8>, String> {
         let tree = self.tree(svg)?;
-        let mut pixmap = resvg::tiny_skia::Pixmap::new(WIDTH, HEIGHT)
+        let mut pixmap = resvg::tiny_skia::Pixmap::new(width, height)
             .ok_or("share card: cannot make its canvas")?;
+        pixmap.fill(resvg::tiny_skia::Color::from_rgba8(0xf4, 0xf1, 0xec, 0xff));
+        let (x, y) = (
+            width.saturating_sub(WIDTH) / 2,
+            height.saturating_sub(HEIGHT) / 2,
+        );
         resvg::render(
             &tree,
-            resvg::tiny_skia::Transform::default(),
+            resvg::tiny_skia::Transform::from_translate(x as f32, y as f32),
             &mut pixmap.as_mut(),
         );
         pixmap

@@ -699,7 +699,19 @@ fn the_head_carries_the_dates_and_the_page_a_news_article() {
     assert_eq!(article["inLanguage"], "en");
     assert_eq!(article["url"], url);
     assert_eq!(article["publisher"]["name"], publication.publisher.as_str());
-    assert_eq!(article["image"][0], image.as_str());
+    assert_eq!(
+        article["image"],
+        serde_json::json!([
+            format!("{url}share-card-16x9.png"),
+            format!("{url}share-card-4x3.png"),
+            format!("{url}share-card-1x1.png")
+        ])
+    );
+    assert_eq!(
+        article["author"][0]["name"],
+        publication.author.as_str(),
+        "the desk, from the content"
+    );
     // Frames carry the dates but no JSON-LD: the page itself is the article.
     let frame = explainer_prerender::head::head_tags(&content, PageKind::Frame, url, &[], None);
     assert!(frame.contains("article:published_time"));

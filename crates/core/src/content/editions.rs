@@ -7,8 +7,8 @@ use serde_json::Value;
 use super::translations::RECORD_FIELD;
 use super::validate::Problem;
 
-/// Fields whose values are ids (or the map's country codes), compared as they are; every other
-/// string is translated text.
+/// Fields whose values are ids (or the map's country codes, or the address the explainer is
+/// published at), compared as they are; every other string is translated text.
 const ID_FIELDS: &[&str] = &[
     "id",
     "section",
@@ -16,6 +16,7 @@ const ID_FIELDS: &[&str] = &[
     "highlight",
     "members",
     "country",
+    "base_url",
 ];
 
 /// Whether values of `field` are ids, the same in every edition.

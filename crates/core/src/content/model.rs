@@ -41,6 +41,11 @@ pub struct Content {
 pub struct Publication {
     /// The publisher's name, as search engines show it.
     pub publisher: String,
+    /// Who wrote it: the desk, named as the article's author to search engines.
+    pub author: String,
+    /// Where the newsroom publishes the explainer, ending `/`: the address in its links,
+    /// snippets and previews (`$EXPLAINER_BASE_URL` overrides it for a build).
+    pub base_url: String,
     pub published: String,
     /// Not before `published`.
     pub updated: String,

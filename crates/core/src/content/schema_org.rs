@@ -27,9 +27,10 @@ pub fn faq_page(content: &Content) -> Value {
 }
 
 /// The `NewsArticle` document for the edition published at `page_url`: its headline and
-/// description, the newsroom's dates, its language, its picture (`image`, the share card) and
-/// its publisher.
-pub fn news_article(content: &Content, page_url: &str, image: &str) -> Value {
+/// description, the newsroom's dates, its language, its pictures (`images`: the share card in
+/// the shapes Google's Article documentation asks for, 16:9, 4:3 and 1:1), its author (the desk)
+/// and its publisher.
+pub fn news_article(content: &Content, page_url: &str, images: &[String]) -> Value {
     let publication = &content.publication;
     json!({
         "@context": "https://schema.org",
@@ -41,7 +42,8 @@ pub fn news_article(content: &Content, page_url: &str, image: &str) -> Value {
         "inLanguage": content.lang,
         "url": page_url,
         "mainEntityOfPage": page_url,
-        "image": [image],
+        "image": images,
+        "author": [{ "@type": "Organization", "name": publication.author }],
         "publisher": { "@type": "Organization", "name": publication.publisher },
     })
 }

@@ -325,8 +325,18 @@ fn check_locator_map(map: &LocatorMap, section_ids: &HashSet<&str>, problems: &m
     }
 }
 
-/// Both dates well-formed, and the update not before the first publication.
+/// The address absolute, both dates well-formed, and the update not before the first
+/// publication.
 fn check_publication(publication: &Publication, problems: &mut Vec<Problem>) {
+    let address = &publication.base_url;
+    if !(address.starts_with("https://") || address.starts_with("http://"))
+        || !address.ends_with('/')
+    {
+        problems.push(Problem::new(
+            "publication.base_url",
+            format!("\"{address}\" is not an address such as https://news.example/explainer/ (http or https, ending /)"),
+        ));
+    }
     let mut read = |place: &str, text: &str| {
         PublishingDate::parse(text)
             .map_err(|message| problems.push(Problem::new(place, message)))
