@@ -68,6 +68,22 @@
     host.appendChild(frame);
   }
 
+  // What a reader does inside each element is dispatched on it as a bubbling
+  // `explainer:event`, for the host's own analytics (reader-events.js says what is sent).
+  function tellWhatReadersDo(hosts, topLang) {
+    import(new URL("reader-events.js", base).href).then(function (events) {
+      hosts.forEach(function (host) {
+        var context = {
+          part: host.getAttribute("data-explainer-part") || "explainer",
+          edition: host.getAttribute("data-explainer-lang") || topLang || "en"
+        };
+        events.watch(host.shadowRoot, host, context, function (detail) {
+          host.dispatchEvent(new CustomEvent("explainer:event", { detail: detail, bubbles: true }));
+        });
+      });
+    }).catch(function () {});
+  }
+
   function mountAll() {
     var hosts = [].slice.call(document.querySelectorAll("[data-explainer]:not([data-explainer-mounted])"));
     if (!hosts.length) return;
@@ -86,6 +102,7 @@
             host.setAttribute("data-explainer-mounted", "");
             glue.mount_explainer(host, fragmentOf(host), css, glue);
           });
+          tellWhatReadersDo(hosts, page.documentElement.lang);
         });
       });
     }).catch(function (error) {

@@ -43,6 +43,16 @@ function reportHeight() {
   });
 }
 
+// In a frame, what a reader does is posted to the host page, for its own analytics
+// (reader-events.js, which also says what is sent and what never is).
+function tellTheHostWhatReadersDo() {
+  const part = /\/embed\/([a-z0-9-]+)\.html$/.exec(location.pathname)?.[1] || "explainer";
+  const context = { part, edition: document.documentElement.lang };
+  import("./reader-events.js")
+    .then((events) => events.watch(document, document.body, context, (message) => window.parent.postMessage(message, "*")))
+    .catch(() => {});
+}
+
 // A sandboxed frame (WordPress's allows scripts only: an opaque origin, no popups) cannot open
 // a new tab, so a link that would open one opens in the frame instead.
 function openLinksInTheSandboxedFrame() {
@@ -123,7 +133,10 @@ function start() {
     location.replace("embed.html" + location.search + location.hash);
     return;
   }
-  if (inFrame) reportHeight();
+  if (inFrame) {
+    reportHeight();
+    tellTheHostWhatReadersDo();
+  }
   openLinksInTheSandboxedFrame();
   placePopoversUnderButtons(inFrame);
   const asked = (location.hash.length > 1 && !wordpressSecret) || /[?&](open|theme)=/.test(location.search);

@@ -482,10 +482,10 @@ fn PlanTools() -> impl IntoView {
     view! {
         <div class="checklists__tools js-only" node_ref=section>
             <div class="checklists__tool-row">
-                <button type="button" class="control" on:click=copy>{labels.copy_text.clone()}</button>
-                <button type="button" class="control" on:click=download>{labels.download.clone()}</button>
-                <button type="button" class="control" on:click=print>{labels.print.clone()}</button>
-                <button type="button" class="control" on:click=share>{labels.share.clone()}</button>
+                <button type="button" class="control" data-explainer-event="plan-copied" on:click=copy>{labels.copy_text.clone()}</button>
+                <button type="button" class="control" data-explainer-event="plan-downloaded" on:click=download>{labels.download.clone()}</button>
+                <button type="button" class="control" data-explainer-event="plan-printed" on:click=print>{labels.print.clone()}</button>
+                <button type="button" class="control" data-explainer-event="plan-shared" on:click=share>{labels.share.clone()}</button>
                 <button
                     type="button"
                     class="control control--quiet"

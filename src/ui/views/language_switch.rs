@@ -31,7 +31,7 @@ pub fn LanguageSwitch(label: String, languages: Vec<LanguageLink>) -> impl IntoV
                 {languages
                     .into_iter()
                     .map(|language| view! {
-                        <a class=LINK_CLASS href=language.href hreflang=language.lang.clone() lang=language.lang>
+                        <a class=LINK_CLASS href=language.href hreflang=language.lang.clone() lang=language.lang data-explainer-event="edition-opened">
                             {language.name}
                         </a>
                     })

@@ -11,6 +11,7 @@ mod embed;
 mod engines;
 mod failure;
 mod faq;
+mod host_events;
 mod hydration;
 mod khmer;
 mod layout;
