@@ -2,8 +2,9 @@
 //! section's Read more, the full read, the points of view, a glossary term's popover, an FAQ
 //! answer) work there, with JavaScript on and, in Firefox, off; the islands hydrate, the lazy ones
 //! from what the page holds (a tick counted, the FAQ filtered); a frame on a host page of another
-//! origin is sized to its content, the whole explainer's and one part's; and one part alone reads
-//! and answers.
+//! origin is sized to its content, the whole explainer's and one part's; one part alone reads
+//! and answers; and the frames a CMS makes work: at the height the snippet carries where the
+//! host strips scripts, and under WordPress's sandbox, sized from its messages.
 
 use fantoccini::Client;
 use serde_json::{json, Value};
@@ -280,6 +281,47 @@ async fn a_part_alone_reads_and_answers_in_firefox_and_webkit() {
             assert_eq!(shown, json!([question, 0, "_blank"]), "{engine:?}");
             let answered = format!("return document.getElementById('faq-{id}').open");
             click_until(&client, &format!("#faq-{id}-button"), &answered).await;
+        })
+        .await;
+    }
+}
+
+#[tokio::test]
+async fn frames_a_cms_makes_work_in_firefox_and_webkit() {
+    let app = StaticServer::start(dist_dir());
+    let base = app.url("/");
+    // The frame alone, as a CMS that strips scripts keeps it, at the height its snippet carries.
+    let stripped = StaticServer::host_page(format!(
+        "<!doctype html><html><body><p>An article.</p>\
+         <iframe src=\"{base}{FRAME_FILE}\" title=\"Explainer\" width=\"600\" height=\"1000\" style=\"width:100%;border:0\"></iframe></body></html>"
+    ));
+    // As WordPress frames an oEmbed answer, with a listener written from wp-embed.js.
+    let secret = "Ab3dE5gH9k";
+    let wordpress = StaticServer::host_page(format!(
+        "<!doctype html><html><body><p>A post.</p>\
+         <iframe sandbox=\"allow-scripts\" src=\"{base}embed/key-facts.html#?secret={secret}\" data-secret=\"{secret}\" width=\"600\" height=\"338\" title=\"Explainer\"></iframe>\
+         <script>window.heights = []; addEventListener('message', function (e) {{ var d = e.data; \
+           var f = document.querySelector('iframe'); if (!d || d.secret !== '{secret}' || d.message !== 'height' || e.source !== f.contentWindow) return; \
+           var h = Math.min(1000, Math.max(200, parseInt(d.value, 10))); f.height = h; heights.push(h); }});</script></body></html>"
+    ));
+    for engine in [Engine::Firefox, Engine::WebKit] {
+        let (stripped, wordpress) = (stripped.url("/host.html"), wordpress.url("/host.html"));
+        with_engine(engine, 1280, 900, true, move |client| async move {
+            client.goto(&stripped).await.unwrap();
+            let height = eval(&client, "return Math.round(document.querySelector('iframe').getBoundingClientRect().height)").await;
+            assert_eq!(height, json!(1000), "{engine:?}: the frame without its script");
+            client.clone().enter_frame(0).await.unwrap();
+            wait_until(&client, "return document.querySelector('#faq') !== null && document.documentElement.scrollHeight > innerHeight").await;
+            client.clone().enter_parent_frame().await.unwrap();
+
+            client.goto(&wordpress).await.unwrap();
+            wait_until(&client, "return heights.length > 0").await;
+            client.clone().enter_frame(0).await.unwrap();
+            wait_until(&client, "return document.documentElement.hasAttribute('data-hydrated')").await;
+            let content = eval(&client, "return Math.ceil(document.body.getBoundingClientRect().height)").await;
+            client.clone().enter_parent_frame().await.unwrap();
+            let expected = content.as_f64().unwrap().clamp(200.0, 1000.0);
+            wait_until(&client, &format!("return Number(document.querySelector('iframe').height) === {expected}")).await;
         })
         .await;
     }
