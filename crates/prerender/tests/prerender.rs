@@ -419,7 +419,7 @@ fn each_edition_gets_its_pages_in_its_language_with_links_both_ways() {
     }
     // Leptos writes the class after the other attributes.
     let link = |href: &str, lang: &str, name: &str| {
-        format!("<a href=\"{href}\" hreflang=\"{lang}\" lang=\"{lang}\" class=\"language-switch__link\">{name}</a>")
+        format!("<a href=\"{href}\" hreflang=\"{lang}\" lang=\"{lang}\" data-explainer-event=\"edition-opened\" class=\"language-switch__link\">{name}</a>")
     };
     assert!(english.contains(&link("km/", "km", "ខ្មែរ")));
     assert!(khmer.contains(&link("../", "en", "English")));
