@@ -162,6 +162,28 @@ fn khmer_inside_a_word(answer: &str) -> String {
     chars[start..start + 4].iter().collect()
 }
 
+/// Types `query` in the FAQ filter, waits until the answer `id` shows, opened, and returns the
+/// stretches marked in it.
+async fn search_and_read_the_marks(
+    client: &fantoccini::Client,
+    query: &str,
+    id: &str,
+) -> serde_json::Value {
+    fill(client, "#faq-filter", query).await;
+    wait_until(
+        client,
+        &format!("return !document.getElementById('faq-{id}').hidden && document.getElementById('faq-{id}').open"),
+    )
+    .await;
+    eval(
+        client,
+        &format!(
+            "return [...document.querySelectorAll('#faq-{id}-answer mark')].map(m => m.innerText)"
+        ),
+    )
+    .await
+}
+
 #[tokio::test]
 async fn the_filter_finds_a_khmer_word_inside_an_answer() {
     let server = StaticServer::start(dist_dir());
@@ -171,18 +193,11 @@ async fn the_filter_finds_a_khmer_word_inside_an_answer() {
     let id = target.id.clone();
     with_browser(move |client| async move {
         open_page(&client, &server, "/km/").await;
-        fill(&client, "#faq-filter", &word).await;
-        wait_until(
-            &client,
-            &format!("return !document.getElementById('faq-{id}').hidden && document.getElementById('faq-{id}').open"),
-        )
-        .await;
-        let marked = eval(
-            &client,
-            &format!("return [...document.querySelectorAll('#faq-{id}-answer mark')].map(m => m.innerText)"),
-        )
-        .await;
-        assert!(marked.as_array().is_some_and(|m| !m.is_empty()), "{word}: {marked}");
+        let marked = search_and_read_the_marks(&client, &word, &id).await;
+        assert!(
+            marked.as_array().is_some_and(|m| !m.is_empty()),
+            "{word}: {marked}"
+        );
         let shown = eval(
             &client,
             "return document.querySelectorAll('.faq__entry:not([hidden])').length",
@@ -191,11 +206,20 @@ async fn the_filter_finds_a_khmer_word_inside_an_answer() {
         let expected = khmer()
             .labels
             .faq_filter_count
-            .replace("{shown}", &khmer().labels.digits.format(shown.as_u64().unwrap() as usize))
+            .replace(
+                "{shown}",
+                &khmer()
+                    .labels
+                    .digits
+                    .format(shown.as_u64().unwrap() as usize),
+            )
             .replace("{total}", &khmer().labels.digits.format(khmer().faq.len()));
         wait_until(
             &client,
-            &format!("return document.querySelector('.faq__status').innerText === {:?}", expected),
+            &format!(
+                "return document.querySelector('.faq__status').innerText === {:?}",
+                expected
+            ),
         )
         .await;
     })
@@ -229,18 +253,7 @@ async fn the_filter_finds_khmer_written_with_the_other_subscript() {
     );
     with_browser(move |client| async move {
         open_page(&client, &server, "/km/").await;
-        fill(&client, "#faq-filter", &typed).await;
-        let id = &target.id;
-        wait_until(
-            &client,
-            &format!("return !document.getElementById('faq-{id}').hidden && document.getElementById('faq-{id}').open"),
-        )
-        .await;
-        let marked = eval(
-            &client,
-            &format!("return [...document.querySelectorAll('#faq-{id}-answer mark')].map(m => m.innerText)"),
-        )
-        .await;
+        let marked = search_and_read_the_marks(&client, &typed, &target.id).await;
         let first = marked[0].as_str().unwrap_or_default().to_string();
         assert!(first.contains("\u{17D2}ត"), "{typed}: {marked}");
     })
