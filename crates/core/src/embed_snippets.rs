@@ -22,7 +22,7 @@ pub const MAX_FRAME_HEIGHT: u32 = 1000;
 pub const OEMBED_WIDTH: u32 = 600;
 /// How long a CMS may keep an oEmbed answer, in seconds: a day.
 pub const OEMBED_CACHE_AGE: u32 = 86_400;
-/// The share card's size, in pixels.
+/// The cards' size, in pixels (the share card's and each part's).
 pub const CARD_SIZE: (u32, u32) = (1200, 630);
 
 /// Each part's height, and the whole explainer's ([`WHOLE`]), in CSS pixels at [`PHONE_WIDTH`]

@@ -30,9 +30,12 @@ pub fn word_ends(text: &str) -> Vec<usize> {
         .collect()
 }
 
-/// `text` cut at its spaces into phrases, each with the spaces after it, except that an
-/// honorific stays with the word after it.
+/// `text` cut at its spaces into phrases, each with the spaces after it, except that a phrase
+/// ending in an honorific stays with the word after it. (A word that merely ends in the
+/// letters of one, such as ពិភពលោក, is kept with the next too: a break the fewer, never a
+/// wrong one.)
 pub fn phrases(text: &str) -> Vec<&str> {
+    let spelled = dictionary_form(text);
     let mut phrases: Vec<&str> = Vec::new();
     let mut start = 0;
     for (at, _) in text.match_indices(char::is_whitespace) {
@@ -40,12 +43,9 @@ pub fn phrases(text: &str) -> Vec<&str> {
         if text[end..].starts_with(char::is_whitespace) {
             continue;
         }
-        let phrase = &text[start..end];
-        let last_word = word_ends(phrase.trim_end())
-            .last()
-            .map_or(phrase.trim_end(), |&at| phrase[at..].trim_end());
-        if end == text.len() || !HONORIFICS.contains(&dictionary_form(last_word).as_str()) {
-            phrases.push(phrase);
+        let before = spelled[start..end].trim_end();
+        if end == text.len() || !HONORIFICS.iter().any(|h| before.ends_with(h)) {
+            phrases.push(&text[start..end]);
             start = end;
         }
     }

@@ -10,15 +10,17 @@ use std::path::Path;
 use explainer_core::content::inline::shown;
 use explainer_core::content::parts::{EmbeddablePart, Part};
 use explainer_core::content::Content;
+use explainer_core::embed_snippets::CARD_SIZE;
 use explainer_core::html_text::escape;
 use partnership_explainer::ui::views::locator_map::{MapShapes, MAP_WIDTH};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::line_breaks::{phrases, word_ends};
 
-/// The card's size, in pixels: what Open Graph and X's large cards ask for.
-pub const WIDTH: u32 = 1200;
-pub const HEIGHT: u32 = 630;
+/// The card's size, in pixels: what Open Graph and X's large cards ask for (core's
+/// `CARD_SIZE`, which the snippets and oEmbed answers name).
+pub const WIDTH: u32 = CARD_SIZE.0;
+pub const HEIGHT: u32 = CARD_SIZE.1;
 
 /// The fonts the card is set in (`fonts-noto-core`, which `scripts/setup` installs).
 const FONT_DIR: &str = "/usr/share/fonts/truetype/noto";
