@@ -2,8 +2,8 @@
 //! on 127.0.0.1, served as a production host would (tower-http's `ServeDir`: the build's `.br` or
 //! `.gz` copy when the browser accepts it, keep-alive connections, proper content types), with
 //! the cross-origin reads the README recommends for the script embed allowed. A test can replace
-//! or remove the reply for a path, cut the connection for it, add a header to every reply, or
-//! put a file of its own in place of one of the bundle's.
+//! or remove the reply for a path, cut the connection for it, stall it, add a header to every
+//! reply, or put a file of its own in place of one of the bundle's.
 //!
 //! Every server runs on one background tokio runtime, which ends with the test process.
 
@@ -18,6 +18,7 @@ use axum::http::{header, HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
+use futures_util::StreamExt;
 use hyper_util::rt::TokioIo;
 use tower::ServiceExt;
 use tower_http::cors::CorsLayer;
@@ -35,6 +36,10 @@ pub enum Reply {
     Body(String),
     /// Close the connection without an answer, as when the network fails: `fetch` rejects.
     Hangup,
+    /// Answer with the file's headers (its length among them) and the first half of its first
+    /// chunk, then send nothing more and never finish, as a stalled connection does: `fetch`
+    /// resolves, but reading the body never ends.
+    Stall,
 }
 
 /// A reply in place of the file, by the path it is for.
@@ -42,6 +47,7 @@ pub enum Reply {
 enum Override {
     Missing,
     Hangup,
+    Stall,
     /// 200 with `raw`, or its brotli or gzip copy when there is one and the browser accepts it.
     Body {
         raw: Bytes,
@@ -117,6 +123,7 @@ impl StaticServer {
         let answer = match reply {
             Reply::Missing => Override::Missing,
             Reply::Hangup => Override::Hangup,
+            Reply::Stall => Override::Stall,
             Reply::Body(body) => Override::Body {
                 raw: body.into(),
                 br: None,
@@ -285,6 +292,15 @@ async fn answer(State(shared): State<Arc<Shared>>, request: Request, next: Next)
                 .insert(header::VARY, HeaderValue::from_static("accept-encoding"));
             response
         }
+        Some(Override::Stall) => {
+            let (parts, body) = next.run(request).await.into_parts();
+            let stalled = body
+                .into_data_stream()
+                .take(1)
+                .map(|chunk| chunk.map(|bytes| bytes.slice(..bytes.len() / 2)))
+                .chain(futures_util::stream::pending());
+            Response::from_parts(parts, Body::from_stream(stalled))
+        }
         None => next.run(request).await,
     };
     if response.status().is_success() {
@@ -367,6 +383,27 @@ mod tests {
         Some((status, headers, answer[end + 4..].to_vec()))
     }
 
+    /// What a GET over a fresh connection has received when the server has sent nothing for a
+    /// second, as text; panics if the server closed the connection.
+    fn stalled_get(url: &str) -> String {
+        let rest = url.strip_prefix("http://").unwrap();
+        let (host, path) = rest.split_at(rest.find('/').unwrap());
+        let mut stream = std::net::TcpStream::connect(host).unwrap();
+        write!(stream, "GET {path} HTTP/1.1\r\nHost: {host}\r\n\r\n").unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(1)))
+            .unwrap();
+        let mut received = Vec::new();
+        let mut buffer = [0; 1024];
+        loop {
+            match stream.read(&mut buffer) {
+                Ok(0) => panic!("the server closed the connection: {received:?}"),
+                Ok(n) => received.extend_from_slice(&buffer[..n]),
+                Err(_) => return String::from_utf8_lossy(&received).into_owned(),
+            }
+        }
+    }
+
     #[test]
     fn serves_files_with_their_types_their_brotli_copies_and_cross_origin_reads() {
         let server = StaticServer::start(bundle());
@@ -409,6 +446,14 @@ mod tests {
         assert_eq!(headers["access-control-allow-origin"], "*");
         server.set("/app.wasm", Reply::Hangup);
         assert!(get(&server.url("/app.wasm"), "").is_none());
+        server.set("/app.wasm", Reply::Stall);
+        let stalled = stalled_get(&server.url("/app.wasm"));
+        assert!(stalled.starts_with("HTTP/1.1 200"), "{stalled}");
+        assert!(stalled.contains("content-length: 4"), "{stalled}");
+        assert!(
+            stalled.ends_with("\r\n\r\n\0a"),
+            "half the body, then nothing: {stalled:?}"
+        );
         server.reset("/app.wasm");
         assert_eq!(get(&server.url("/app.wasm"), "").unwrap().2, b"\0asm");
 

@@ -29,6 +29,10 @@ pub const LOAD_FAILED_ATTRIBUTE: &str = "data-load-failed";
 pub const HYDRATED_EVENT: &str = "explainer-hydrated";
 /// Sent on `window` by the lazy modules' loader when a module cannot be loaded.
 pub const MODULE_FAILED_EVENT: &str = "explainer-module-failed";
+/// How long a lazy module may take to arrive, in milliseconds. The loader gives up on one that
+/// has not arrived by then, as if it had failed, so that a stalled response holds back only its
+/// own part; if it arrives later, it is not used.
+pub const STALL_BOUND_MS: u32 = 10_000;
 
 /// The islands built `#[island(lazy)]` (with the components' feature `lazy-islands`): their
 /// code is split out of the main wasm at build time and loaded when they are hydrated, which on

@@ -12,7 +12,7 @@ use std::process::Command;
 use crate::edits::{fill_blanks, replace_exactly};
 use crate::files::{read, read_bytes, short_hash, write};
 use crate::tools::run;
-use explainer_core::names::MODULE_FAILED_EVENT;
+use explainer_core::names::{MODULE_FAILED_EVENT, STALL_BOUND_MS};
 
 /// wasm-opt's options for every module: smallest code, the features every browser the
 /// explainer supports has, and none of the toolchain's notes (`producers`, `target_features`),
@@ -74,7 +74,8 @@ pub fn split_lazy_islands(bundle: &Bundle) -> Result<String, String> {
     let main_wasm = work.join(format!("{}_bg.wasm", bundle.stem));
     optimize(&main_wasm, bundle.release)?;
 
-    let mut loader = fall_back_on_failure(&read(&work.join(&loader_name))?)?;
+    let loader = fall_back_on_failure(&read(&work.join(&loader_name))?)?;
+    let mut loader = fetch_until_given_up(&loader, split.split_modules.len())?;
     for module in &split.split_modules {
         let name = file_name(module)?;
         optimize(module, bundle.release)?;
@@ -188,13 +189,15 @@ impl MainCode {
     }
 }
 
-/// Our replacement for the library's `wrapAsyncCb`, with the event's name left as a blank.
+/// Our replacement for the library's `wrapAsyncCb`, with the event's name and the stall bound
+/// left as blanks.
 const ON_FAILURE: &str = include_str!("lazy_failure.js");
 
 /// The library's loader tells Rust that a module failed to load, and Rust then panics, which
 /// stops all of the page's code. This loader instead sends [`MODULE_FAILED_EVENT`]: the wasm
 /// entry, waiting for that island, leaves it as it was rendered (its part falls back to its
-/// static layout and says so) and goes on hydrating the others.
+/// static layout and says so) and goes on hydrating the others. A module that has not arrived
+/// within [`STALL_BOUND_MS`] counts as failed.
 fn fall_back_on_failure(loader: &str) -> Result<String, String> {
     const START: &str = "function wrapAsyncCb(callee) {";
     const NEXT: &str = "function makeLoad(";
@@ -212,9 +215,26 @@ fn fall_back_on_failure(loader: &str) -> Result<String, String> {
     let ours = fill_blanks(
         "lazy_failure.js",
         ON_FAILURE,
-        &[("__FAILED_EVENT__", MODULE_FAILED_EVENT)],
+        &[
+            ("__FAILED_EVENT__", MODULE_FAILED_EVENT),
+            ("__STALL_BOUND_MS__", &STALL_BOUND_MS.to_string()),
+        ],
     )?;
     Ok(format!("{}{ours}{}", &loader[..start], &loader[end..]))
+}
+
+/// How the library's loader fetches each lazy module (`fetch(new URL("./x.wasm",
+/// import.meta.url))`), and how ours does: with the signal of the island's loads, which
+/// `lazy_failure.js` aborts when it gives up on them.
+const MODULE_FETCH: [&str; 2] = [
+    ", import.meta.url));",
+    ", import.meta.url), { signal: islandLoads.signal });",
+];
+
+/// `loader`, each of whose `modules` fetches can be stopped when its island gives up on it.
+fn fetch_until_given_up(loader: &str, modules: usize) -> Result<String, String> {
+    let [library, ours] = MODULE_FETCH;
+    replace_exactly(loader, library, ours, modules, "the lazy modules' loader")
 }
 
 /// The wasm Cargo linked for Trunk, in the target folder this tool was built in.
@@ -289,6 +309,20 @@ mod tests {
         }
         assert!(!loader.contains("_7.wasm\""));
         assert!(name_module(&loader, "chunk_4.wasm", "x.wasm").is_err());
+    }
+
+    #[test]
+    fn the_saved_loaders_fetches_can_each_be_given_up_on() {
+        let loader = fall_back_on_failure(SAVED_LOADER).unwrap();
+        let ours = fetch_until_given_up(&loader, 7).unwrap();
+        assert_eq!(ours.matches("{ signal: islandLoads.signal }").count(), 7);
+        assert!(
+            ours.contains(&format!("{STALL_BOUND_MS},\n")),
+            "the bound is filled in"
+        );
+        assert!(fetch_until_given_up(&loader, 6)
+            .unwrap_err()
+            .contains("expected 6"));
     }
 
     #[test]

@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 // The components crate defines the islands' exports; it must be linked in (leptos issue 2083).
 use partnership_explainer::core::names::{
     island_base_name, FRAME_CLASS, HYDRATED_EVENT, LAZY_ISLANDS, LOAD_FAILED_ATTRIBUTE,
-    MODULE_FAILED_EVENT, ON_TOUCH_ISLANDS,
+    MODULE_FAILED_EVENT, ON_TOUCH_ISLANDS, STALL_BOUND_MS,
 };
 use partnership_explainer::ui::browser::page_text;
 
@@ -117,7 +117,7 @@ thread_local! {
 }
 
 /// Hydrates one island; for a lazy one, resolves once its module has loaded and it is hydrated.
-/// Marks it `data-hydrated` (or `data-load-failed` if its module could not be loaded).
+/// Marks it `data-hydrated`, or `data-load-failed` if it failed (see [`loaded`]).
 async fn hydrate_island(island: &web_sys::HtmlElement, exports: &JsValue) {
     let lock = HYDRATING.with(Rc::clone);
     let _turn = lock.lock().await;
@@ -150,10 +150,12 @@ async fn hydrate_island(island: &web_sys::HtmlElement, exports: &JsValue) {
     page_text::set_hydrating(None);
 }
 
-/// Waits for a lazy island's hydration (`promise`): `true` once it is hydrated, `false` if its
-/// module could not be loaded, which the modules' loader announces with
-/// [`MODULE_FAILED_EVENT`] and which would otherwise leave `promise` pending for good. Lazy
-/// islands hydrate one at a time, so the failure is this island's.
+/// Waits for a lazy island's hydration (`promise`): `true` once it is hydrated, `false` if it
+/// failed. Its module failing to load, or to arrive within [`STALL_BOUND_MS`], the modules'
+/// loader announces with [`MODULE_FAILED_EVENT`] and leaves `promise` pending for good; lazy
+/// islands hydrate one at a time, so the failure is this island's. An island whose module
+/// another island's stalled load holds hears nothing, so this gives up a second after the
+/// loader would have.
 async fn loaded(promise: js_sys::Promise) -> bool {
     let failed = js_sys::Promise::new(&mut |resolve, _| {
         let options = web_sys::AddEventListenerOptions::new();
@@ -164,11 +166,21 @@ async fn loaded(promise: js_sys::Promise) -> bool {
             &options,
         );
     });
+    let given_up = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
+            &resolve,
+            STALL_BOUND_MS as i32 + 1_000,
+        );
+    });
     let hydrated = wasm_bindgen_futures::JsFuture::from(promise);
-    let failed = wasm_bindgen_futures::JsFuture::from(failed);
+    let failed = futures::future::select(
+        wasm_bindgen_futures::JsFuture::from(failed),
+        wasm_bindgen_futures::JsFuture::from(given_up),
+    );
+    // A hydration that rejects is a failure too.
     matches!(
         futures::future::select(hydrated, failed).await,
-        futures::future::Either::Left(_)
+        futures::future::Either::Left((Ok(_), _))
     )
 }
 

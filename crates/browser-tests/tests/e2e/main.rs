@@ -17,5 +17,6 @@ mod khmer;
 mod layout;
 mod lazy;
 mod parts;
+mod stall;
 mod story;
 mod without_javascript;
