@@ -96,11 +96,13 @@
       // The page names its code in a data block (it preloads none: its readers fetch it on use).
       var code = JSON.parse(page.getElementById("explainer-code").textContent);
       var wasm = new URL(code.wasm, base).href;
+      // A reader whose browser asks to save data gets a part's code when they touch that part.
+      var when = navigator.connection && navigator.connection.saveData ? "touch" : "now";
       return import(new URL(code.glue, base).href).then(function (glue) {
         return glue.default({ module_or_path: wasm }).then(function () {
           hosts.forEach(function (host) {
             host.setAttribute("data-explainer-mounted", "");
-            glue.mount_explainer(host, fragmentOf(host), css, glue);
+            glue.mount_explainer(host, fragmentOf(host), css, glue, when);
           });
           tellWhatReadersDo(hosts, page.documentElement.lang);
         });

@@ -29,6 +29,14 @@ pub const LOAD_FAILED_ATTRIBUTE: &str = "data-load-failed";
 pub const HYDRATED_EVENT: &str = "explainer-hydrated";
 /// Sent on `window` by the lazy modules' loader when a module cannot be loaded.
 pub const MODULE_FAILED_EVENT: &str = "explainer-module-failed";
+/// The line a page shows when its reader's browser asks it to save data; the loader shows it.
+pub const SAVE_DATA_NOTICE_CLASS: &str = "save-data-notice";
+/// Put by the loader on a lazy island a reader touched before the page's code arrived, while
+/// saving data: the island then gets its code as soon as the page's has come.
+pub const TOUCHED_ATTRIBUTE: &str = "data-touched";
+/// Sent on `window` by the loader when a reader asks for every part's code now.
+pub const LOAD_EVERYTHING_EVENT: &str = "explainer-load-everything";
+
 /// How long a lazy module may take to arrive, in milliseconds. The loader gives up on one that
 /// has not arrived by then, as if it had failed, so that a stalled response holds back only its
 /// own part; if it arrives later, it is not used.

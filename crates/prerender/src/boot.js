@@ -1,8 +1,10 @@
 // The explainer's loader (the build fills in the names in capitals between double underscores).
 // In a frame it first starts reporting the page's height to the parent, so the frame is sized to
-// its content whatever happens to the wasm (WordPress's protocol among the forms); and it places popovers under the buttons that open
-// them where the window's edges will not do. It loads the wasm and hydrates the islands when
-// they are first needed; if the wasm cannot be loaded, the page falls back to its static layout.
+// its content whatever happens to the wasm (WordPress's protocol among the forms); and it places
+// popovers under the buttons that open them where the window's edges will not do. It loads the
+// wasm and hydrates the islands when they are first needed, or, for a reader saving data, when
+// that reader touches a part that needs code; if the wasm cannot be loaded, the page falls back
+// to its static layout.
 
 // The page loads this module `async`, so it never holds back DOMContentLoaded (the browser's
 // work at that moment then comes when it would on a page with no scripts): it may run before the
@@ -87,44 +89,94 @@ function placePopoversUnderButtons(everyPopover) {
   );
 }
 
-// Loads the wasm (fetched beside its glue, not after it) and hydrates the islands, once.
-let loading = false;
-function loadCode() {
-  if (loading) return;
-  loading = true;
+// Loads the wasm (fetched beside its glue, not after it) and hydrates the islands, once; the
+// lazy ones `when` it says: "now", "near" (as a reader comes near them) or "touch" (as a reader
+// touches them). Returns the hydration, which a failure leaves pending.
+let hydrated = null;
+function loadCode(when) {
+  if (hydrated) return hydrated;
   const wasm = fetch("__WASM__");
   // Its failure is handled where it is used, below; this only keeps it from being reported twice.
   wasm.catch(() => {});
-  import("__GLUE__")
-    .then((bindings) =>
-      bindings.default({ module_or_path: wasm }).then(() => {
-        window.wasmBindings = bindings;
-        return bindings.hydrate_page(bindings).then(() => {
-          document.documentElement.dataset.hydrated = "";
-          dispatchEvent(new CustomEvent("TrunkApplicationStarted"));
-        });
-      }),
-    )
-    .catch((error) => {
-      console.warn("explainer: the interactive parts could not be loaded", error);
-      const link = document.createElement("link");
-      link.rel = "stylesheet";
-      link.href = "__STATIC_CSS__";
-      document.head.append(link);
-    });
+  hydrated = new Promise((resolve) => {
+    import("__GLUE__")
+      .then((bindings) =>
+        bindings.default({ module_or_path: wasm }).then(() => {
+          window.wasmBindings = bindings;
+          return bindings.hydrate_page(bindings, when).then(() => {
+            document.documentElement.dataset.hydrated = "";
+            dispatchEvent(new CustomEvent("TrunkApplicationStarted"));
+            resolve();
+          });
+        }),
+      )
+      .catch((error) => {
+        console.warn("explainer: the interactive parts could not be loaded", error);
+        const link = document.createElement("link");
+        link.rel = "stylesheet";
+        link.href = "__STATIC_CSS__";
+        document.head.append(link);
+      });
+  });
+  return hydrated;
 }
 
 // Every control a reader meets works with no code, so a reader who reads the top and touches
-// nothing fetches none: it comes on the first sign of use (a scroll, a pointer, a key). A page
-// opened at a part or with options, and a frame (whose host may ask for a part, and whose parts
-// are all in view at once), need it at once.
+// nothing fetches none: it comes on the first sign of use (a scroll, a pointer, a key).
 const SIGNS_OF_USE = ["scroll", "pointerdown", "keydown", "touchstart"];
 function loadCodeOnFirstUse() {
   const onUse = () => {
     for (const sign of SIGNS_OF_USE) removeEventListener(sign, onUse, true);
-    loadCode();
+    loadCode("near");
   };
   for (const sign of SIGNS_OF_USE) addEventListener(sign, onUse, { capture: true, passive: true });
+}
+
+// A reader whose browser asks to save data fetches no code on a scroll or on nearing a part
+// (only Chromium says so, as `navigator.connection.saveData`).
+const savingData = navigator.connection?.saveData === true;
+
+// The lazy island (one that needs code of its own) `node` is in, if any.
+const LAZY_ISLAND = /^(__LAZY_ISLANDS__)_/;
+function lazyIslandOf(node) {
+  for (let island = node.closest?.("leptos-island"); island; island = island.parentElement?.closest("leptos-island")) {
+    if (LAZY_ISLAND.test(island.dataset.component)) return island;
+  }
+  return null;
+}
+
+// While saving data, a part gets its code when a reader touches it (opens an answer, ticks an
+// item, focuses a control): the page's code comes, and then the part's. Until the page's code
+// has come, each part touched is marked, so it is not missed.
+const TOUCHES = ["pointerdown", "focusin", "toggle"];
+function loadCodeOnTouch(when) {
+  const onTouch = (event) => {
+    const island = lazyIslandOf(event.target);
+    if (!island) return;
+    island.setAttribute("__TOUCHED_ATTRIBUTE__", "");
+    loadCode(when).then(() => {
+      for (const touch of TOUCHES) document.removeEventListener(touch, onTouch, true);
+    });
+  };
+  for (const touch of TOUCHES) document.addEventListener(touch, onTouch, true);
+}
+
+// Says, once and quietly, that the page is saving data, with a button that loads every part's
+// code now (but "Embed this", which waits for a touch in any case).
+function offerToLoadEverything() {
+  const notice = document.querySelector(".__SAVE_DATA_NOTICE__");
+  if (!notice) return;
+  notice.hidden = false;
+  notice.querySelector("button").addEventListener("click", () => {
+    notice.hidden = true;
+    // Focus stays where the button was: at the start of the content.
+    const main = document.querySelector("main");
+    if (main && !main.hasAttribute("tabindex")) main.tabIndex = -1;
+    main?.focus({ preventScroll: true });
+    const loaded = hydrated;
+    if (!loaded) loadCode("now");
+    else loaded.then(() => dispatchEvent(new CustomEvent("__LOAD_EVERYTHING_EVENT__")));
+  });
 }
 
 function start() {
@@ -139,8 +191,14 @@ function start() {
   }
   openLinksInTheSandboxedFrame();
   placePopoversUnderButtons(inFrame);
+  // A page opened at a part or with options needs its code at once; so does a frame, whose
+  // parts are all in view at once, unless its reader is saving data.
   const asked = (location.hash.length > 1 && !wordpressSecret) || /[?&](open|theme)=/.test(location.search);
-  if (inFrame || asked) loadCode();
+  if (savingData) {
+    offerToLoadEverything();
+    loadCodeOnTouch("touch");
+    if (asked) loadCode("touch");
+  } else if (inFrame || asked) loadCode("now");
   else loadCodeOnFirstUse();
 }
 

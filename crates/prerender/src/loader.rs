@@ -4,7 +4,10 @@
 //! wasm, hydrates the page's islands, and falls back to the page's static layout
 //! (`static.css`) if the wasm cannot be loaded.
 
-use explainer_core::names::{CODE_BLOCK_ID, FRAME_CLASS, STATIC_CSS_FILE};
+use explainer_core::names::{
+    CODE_BLOCK_ID, FRAME_CLASS, LAZY_ISLANDS, LOAD_EVERYTHING_EVENT, SAVE_DATA_NOTICE_CLASS,
+    STATIC_CSS_FILE, TOUCHED_ATTRIBUTE,
+};
 
 use crate::edits::{fill_blanks, replace_exactly};
 use crate::files::short_hash;
@@ -148,6 +151,10 @@ fn boot_source(js: &str, wasm: &str, public_url: &str) -> Result<String, String>
             ("__WASM__", wasm),
             ("__STATIC_CSS__", &format!("{public_url}{STATIC_CSS_FILE}")),
             ("__FRAME_CLASS__", FRAME_CLASS),
+            ("__LAZY_ISLANDS__", &LAZY_ISLANDS.join("|")),
+            ("__TOUCHED_ATTRIBUTE__", TOUCHED_ATTRIBUTE),
+            ("__SAVE_DATA_NOTICE__", SAVE_DATA_NOTICE_CLASS),
+            ("__LOAD_EVERYTHING_EVENT__", LOAD_EVERYTHING_EVENT),
         ],
     )
 }

@@ -14,8 +14,8 @@ use wasm_bindgen::JsCast;
 
 // The components crate defines the islands' exports; it must be linked in (leptos issue 2083).
 use partnership_explainer::core::names::{
-    island_base_name, FRAME_CLASS, HYDRATED_EVENT, LAZY_ISLANDS, LOAD_FAILED_ATTRIBUTE,
-    MODULE_FAILED_EVENT, ON_TOUCH_ISLANDS, STALL_BOUND_MS,
+    island_base_name, HYDRATED_EVENT, LAZY_ISLANDS, LOAD_EVERYTHING_EVENT, LOAD_FAILED_ATTRIBUTE,
+    MODULE_FAILED_EVENT, ON_TOUCH_ISLANDS, STALL_BOUND_MS, TOUCHED_ATTRIBUTE,
 };
 use partnership_explainer::ui::browser::page_text;
 
@@ -26,33 +26,41 @@ pub fn start() {
 }
 
 /// Hydrates every island on the page; resolves when all are. `exports` is this module's JS
-/// exports, where each island's hydration function is found by the name in its `data-component`.
+/// exports, where each island's hydration function is found by the name in its `data-component`;
+/// `when` says when the lazy islands are hydrated (see [`Lazy::named`]), which the loader,
+/// `boot.js`, decides.
 #[wasm_bindgen]
-pub async fn hydrate_page(exports: JsValue) {
+pub async fn hydrate_page(exports: JsValue, when: String) {
     let Some(body) = document().body() else {
         return;
     };
-    let in_frame = body.class_list().contains(FRAME_CLASS);
-    // A page opened at a part (`#faq-…`) needs every part able to open; a frame shows all of
-    // itself at once.
-    let opened_at_part = !window().location().hash().unwrap_or_default().is_empty();
-    let lazy = if in_frame || opened_at_part {
-        Lazy::Now
-    } else {
-        Lazy::WhenNear
-    };
-    hydrate_islands_in(&body, &exports, lazy).await;
+    hydrate_islands_in(&body, &exports, Lazy::named(&when)).await;
 }
 
 /// When the lazy islands ([`LAZY_ISLANDS`]) are hydrated; those in [`ON_TOUCH_ISLANDS`] always
 /// wait for a reader's touch.
 #[derive(Clone, Copy, PartialEq)]
 enum Lazy {
-    /// With the others, in document order.
+    /// With the others, in document order: a frame, which shows all of itself at once, and a
+    /// page opened at a part, which needs every part able to open.
     Now,
     /// Once a reader comes within a screen of them, so a reader who never does loads none of
     /// their code.
     WhenNear,
+    /// When a reader touches them, or asks for every part's code ([`LOAD_EVERYTHING_EVENT`]):
+    /// for a reader whose browser asks to save data.
+    WhenTouched,
+}
+
+impl Lazy {
+    /// `"now"`, `"near"` or `"touch"`; anything else is `"near"`.
+    fn named(when: &str) -> Self {
+        match when {
+            "now" => Lazy::Now,
+            "touch" => Lazy::WhenTouched,
+            _ => Lazy::WhenNear,
+        }
+    }
 }
 
 /// How far ahead of the screen a lazy island is hydrated: a screen's height, so that it is
@@ -67,7 +75,7 @@ async fn hydrate_islands_in(root: &web_sys::Element, exports: &JsValue, lazy: La
     let Ok(islands) = root.query_selector_all("leptos-island") else {
         return;
     };
-    let (mut near, mut touched) = (Vec::new(), Vec::new());
+    let (mut near, mut touched, mut saving) = (Vec::new(), Vec::new(), Vec::new());
     for i in 0..islands.length() {
         let Some(island) = islands
             .item(i)
@@ -80,9 +88,18 @@ async fn hydrate_islands_in(root: &web_sys::Element, exports: &JsValue, lazy: La
             touched.push(island);
             continue;
         }
-        if lazy == Lazy::WhenNear && LAZY_ISLANDS.contains(&name.as_str()) {
-            near.push(island);
-            continue;
+        if LAZY_ISLANDS.contains(&name.as_str()) {
+            match lazy {
+                Lazy::WhenNear => {
+                    near.push(island);
+                    continue;
+                }
+                Lazy::WhenTouched => {
+                    saving.push(island);
+                    continue;
+                }
+                Lazy::Now => {}
+            }
         }
         // Also parts hydration from loading the module, which ran in this task before.
         yield_to_browser().await;
@@ -100,7 +117,8 @@ async fn hydrate_islands_in(root: &web_sys::Element, exports: &JsValue, lazy: La
         }
     }
     hydrate_when_near(near, exports.clone());
-    hydrate_when_touched(touched, exports.clone());
+    hydrate_when_touched(touched, exports.clone(), false);
+    hydrate_when_touched(saving, exports.clone(), true);
 }
 
 /// The island's component name, without the hash Leptos adds to it (`FaqIsland_123…`).
@@ -241,38 +259,49 @@ fn hydrate_soon(island: web_sys::HtmlElement, exports: JsValue) {
 const TOUCHES: [&str; 3] = ["pointerdown", "focusin", "toggle"];
 
 /// Hydrates each of `islands` on a reader's first touch of it ([`TOUCHES`]), or at once if it
-/// was touched before the page's code arrived (a disclosure in it open, or focus in it).
-fn hydrate_when_touched(islands: Vec<web_sys::HtmlElement>, exports: JsValue) {
+/// was touched before the page's code arrived: focus in it, or marked [`TOUCHED_ATTRIBUTE`] by
+/// the loader. `saving_data` says these are islands waiting because their reader saves data:
+/// then they also come when a reader asks for every part's code ([`LOAD_EVERYTHING_EVENT`]);
+/// else they are those of [`ON_TOUCH_ISLANDS`], closed until used, and one found open was
+/// touched.
+fn hydrate_when_touched(islands: Vec<web_sys::HtmlElement>, exports: JsValue, saving_data: bool) {
     for island in islands {
-        let opened = island
-            .query_selector("details[open]")
-            .ok()
-            .flatten()
-            .is_some();
+        let opened = !saving_data
+            && island
+                .query_selector("details[open]")
+                .ok()
+                .flatten()
+                .is_some();
         let focused = document()
             .active_element()
             .is_some_and(|active| island.contains(Some(&active)));
-        if opened || focused {
+        if opened || focused || island.has_attribute(TOUCHED_ATTRIBUTE) {
             hydrate_soon(island, exports.clone());
             continue;
         }
-        let touched = std::cell::Cell::new(false);
+        let started = std::cell::Cell::new(false);
         let element = island.clone();
         let exports = exports.clone();
-        let on_touch = Closure::<dyn Fn()>::new(move || {
-            if !touched.replace(true) {
+        let start = Closure::<dyn Fn()>::new(move || {
+            if !started.replace(true) {
                 hydrate_soon(element.clone(), exports.clone());
             }
         });
         for touch in TOUCHES {
             let _ = island.add_event_listener_with_callback_and_bool(
                 touch,
-                on_touch.as_ref().unchecked_ref(),
+                start.as_ref().unchecked_ref(),
                 true,
             );
         }
-        // The listeners live as long as the page; after the first touch they do nothing.
-        on_touch.forget();
+        if saving_data {
+            let _ = window().add_event_listener_with_callback(
+                LOAD_EVERYTHING_EVENT,
+                start.as_ref().unchecked_ref(),
+            );
+        }
+        // The listeners live as long as the page; after the first call they do nothing.
+        start.forget();
     }
 }
 
@@ -305,14 +334,16 @@ fn call(object: &JsValue, name: &str, argument: &JsValue) -> Option<JsValue> {
 }
 
 /// The script embed: puts the explainer rendered at `fragment_url` into a shadow root on
-/// `host`, styled by `stylesheet_url`, and hydrates its islands. If the fragment cannot be
-/// fetched, the host says so in one line, with a Retry button.
+/// `host`, styled by `stylesheet_url`, and hydrates its islands, the lazy ones `when` the host's
+/// `embed.js` says ([`Lazy::named`]). If the fragment cannot be fetched, the host says so in one
+/// line, with a Retry button.
 #[wasm_bindgen]
 pub fn mount_explainer(
     host: web_sys::HtmlElement,
     fragment_url: String,
     stylesheet_url: String,
     exports: JsValue,
+    when: String,
 ) -> Result<(), JsValue> {
     let shadow =
         host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?;
@@ -323,19 +354,19 @@ pub fn mount_explainer(
     let container = document().create_element("div")?;
     container.set_class_name("explainer-host");
     shadow.append_child(&container)?;
-    load_fragment(container, fragment_url, exports);
+    load_fragment(container, fragment_url, exports, Lazy::named(&when));
     Ok(())
 }
 
 /// Fetches the fragment into `container` and hydrates it, or shows the failure with Retry.
-fn load_fragment(container: web_sys::Element, url: String, exports: JsValue) {
+fn load_fragment(container: web_sys::Element, url: String, exports: JsValue, lazy: Lazy) {
     wasm_bindgen_futures::spawn_local(async move {
         match fetch_text(&url).await {
             Some(html) => {
                 container.set_inner_html(&html);
-                hydrate_islands_in(&container, &exports, Lazy::Now).await;
+                hydrate_islands_in(&container, &exports, lazy).await;
             }
-            None => show_failure(container, url, exports),
+            None => show_failure(container, url, exports, lazy),
         }
     });
 }
@@ -354,7 +385,7 @@ const FAILURE_TEXT: &str =
     "The explainer could not be loaded. Check your connection and try again.";
 const RETRY_LABEL: &str = "Retry";
 
-fn show_failure(container: web_sys::Element, url: String, exports: JsValue) {
+fn show_failure(container: web_sys::Element, url: String, exports: JsValue, lazy: Lazy) {
     container.set_text_content(None);
     let build = || -> Result<(), JsValue> {
         let message = document().create_element("p")?;
@@ -369,7 +400,7 @@ fn show_failure(container: web_sys::Element, url: String, exports: JsValue) {
         container.append_child(&message)?;
         let again = Closure::once_into_js({
             let container = container.clone();
-            move || load_fragment(container, url, exports)
+            move || load_fragment(container, url, exports, lazy)
         });
         retry.add_event_listener_with_callback("click", again.unchecked_ref())?;
         Ok(())

@@ -21,6 +21,7 @@ use crate::ui::views::language_switch::{LanguageLink, LanguageSwitch};
 use crate::ui::views::locator_map::{LocatorMapFigure, MapShapes};
 use crate::ui::views::reading_mode_switch::ReadingModeSwitch;
 use crate::ui::views::rich_text::{RichText, TermCount};
+use crate::ui::views::save_data_notice::SaveDataNotice;
 use crate::ui::views::section::StorySection;
 use explainer_core::embed_snippets::EmbedHeights;
 use explainer_core::page_kind::{Edition, PageKind};
@@ -69,6 +70,7 @@ pub fn ExplainerPage(
         <ExplainerRoot>
             <div class="story">
                 <a class="skip-link" href="#main">{labels.skip_to_content.clone()}</a>
+                <SaveDataNotice labels=labels.clone() kind />
                 {own_page.then(|| view! { <ReadingProgress /> })}
                 <LanguageSwitch label=labels.languages_label.clone() languages />
                 <header class="story-header">

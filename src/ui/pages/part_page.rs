@@ -14,6 +14,7 @@ use crate::ui::islands::explainer_root::{ExplainerRoot, RootSettings};
 use crate::ui::islands::faq::Faq;
 use crate::ui::pages::explainer_page::{KeyFacts, PartUnavailable};
 use crate::ui::views::rich_text::TermCount;
+use crate::ui::views::save_data_notice::SaveDataNotice;
 use crate::ui::views::section::StorySection;
 use explainer_core::page_kind::PageKind;
 
@@ -70,6 +71,7 @@ pub fn PartPage(
     view! {
         <ExplainerRoot>
             <div class="story story--part" data-part=part.slug>
+                <SaveDataNotice labels=labels.clone() kind />
                 <main class="story-body">{shown}</main>
                 <p class="part-source">
                     {before}

@@ -9,4 +9,5 @@ pub mod perspectives;
 pub mod progress_bar;
 pub mod reading_mode_switch;
 pub mod rich_text;
+pub mod save_data_notice;
 pub mod section;

@@ -17,6 +17,7 @@ mod khmer;
 mod layout;
 mod lazy;
 mod parts;
+mod save_data;
 mod stall;
 mod story;
 mod without_javascript;

@@ -174,6 +174,11 @@ pub struct Labels {
     pub months: Vec<String>,
     /// Said over a part whose interactive code could not be loaded: it still reads in full.
     pub part_unavailable: String,
+    /// Said once, quietly, at the top of a page whose reader's browser asks it to save data:
+    /// each part's interactive code comes only when a reader uses that part.
+    pub save_data_notice: String,
+    /// The button beside it, which loads every part's code now.
+    pub save_data_load: String,
 }
 
 /// The story's header and its sections.
