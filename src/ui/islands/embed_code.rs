@@ -6,7 +6,7 @@
 use explainer_core::content::model::Labels;
 use explainer_core::content::numbers::Digits;
 use leptos::ev;
-use leptos::html::Iframe;
+use leptos::html::{Div, Iframe};
 use leptos::prelude::*;
 use serde::Serialize;
 
@@ -267,7 +267,7 @@ pub fn EmbedCode() -> impl IntoView {
             <div class="embed-code__snippet">
                 <p id=label_id.clone() class="embed-code__label">{label}</p>
                 // Text, escaped like any other (a textarea's content would not be).
-                <pre class="embed-code__text" tabindex="0" aria-labelledby=label_id><code>{code}</code></pre>
+                <pre class="embed-code__text" tabindex="0" role="region" aria-labelledby=label_id><code>{code}</code></pre>
                 <button type="button" class="control js-only" on:click=copy>{labels.copy.clone()}</button>
                 <span role="status">{move || (copied.get() == Some(index)).then(|| copied_label.clone())}</span>
             </div>
@@ -362,6 +362,14 @@ fn Preview(
     });
     let src = move || frame_url(&base.get(), &edition.get(), part.get().as_deref());
     let (initial, least, most) = PREVIEW_WIDTH;
+    // The preview starts no wider than the column it sits in, narrower than a phone on one.
+    let frame_box = NodeRef::<Div>::new();
+    Effect::new(move |_| {
+        if let Some(frame_box) = frame_box.get() {
+            let column = u32::try_from(frame_box.client_width()).unwrap_or(0) / 10 * 10;
+            width.update(|width| *width = (*width).min(column).max(least));
+        }
+    });
     move || {
         open.get().then(|| {
             let labels = labels.clone();
@@ -377,6 +385,7 @@ fn Preview(
                             max=most
                             step="10"
                             value=initial
+                            prop:value=move || width.get()
                             on:input=move |event| {
                                 if let Ok(value) = event_target_value(&event).parse() {
                                     width.set(value);
@@ -386,7 +395,15 @@ fn Preview(
                         <output>{move || format!("{} px", digits.format(width.get() as usize))}</output>
                     </label>
                     <p class="embed-code__label">{labels.preview_label.clone()}</p>
-                    <div class="embed-code__frame-box">
+                    // Scrolls when the preview is wider or taller than the column, so it can
+                    // be reached from the keyboard.
+                    <div
+                        class="embed-code__frame-box"
+                        node_ref=frame_box
+                        tabindex="0"
+                        role="region"
+                        aria-label=labels.preview_label.clone()
+                    >
                         <iframe
                             class="embed-code__frame"
                             title=labels.preview_label.clone()

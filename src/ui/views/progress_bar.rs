@@ -15,7 +15,7 @@ fn scale_x(fraction: f64) -> String {
 /// break a strict Content-Security-Policy (`style-src 'self'`), and until then the bar is empty.
 #[component]
 pub fn ProgressBar(class: &'static str, fraction: Signal<f64>) -> impl IntoView {
-    let bar = NodeRef::<leptos::html::Div>::new();
+    let bar = NodeRef::<leptos::html::Span>::new();
     Effect::new(move |_| {
         let transform = scale_x(fraction.get());
         if let Some(bar) = bar.get() {
@@ -23,10 +23,12 @@ pub fn ProgressBar(class: &'static str, fraction: Signal<f64>) -> impl IntoView 
             let _ = bar.style().set_property("transform", &transform);
         }
     });
+    // Spans, laid out as blocks by the stylesheet: a checklist's bar sits in its `<summary>`,
+    // which holds phrasing content only.
     view! {
-        <div class=class aria-hidden="true">
-            <div class=format!("{class}__bar") node_ref=bar></div>
-        </div>
+        <span class=class aria-hidden="true">
+            <span class=format!("{class}__bar") node_ref=bar></span>
+        </span>
     }
 }
 

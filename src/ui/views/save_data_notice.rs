@@ -17,7 +17,7 @@ pub fn SaveDataNotice(labels: Labels, kind: PageKind) -> impl IntoView {
             <p class=SAVE_DATA_NOTICE_CLASS hidden>
                 {labels.save_data_notice}
                 " "
-                <button type="button" class="control control--quiet">
+                <button type="button" class="control save-data-notice__load">
                     {labels.save_data_load}
                 </button>
             </p>

@@ -1,13 +1,15 @@
 //! Accessibility: axe-core (from npm, installed by scripts/setup) finds no violation of the
 //! WCAG 2.0, 2.1 and 2.2 A and AA rules on the page as loaded, with everything open, with the
-//! checklists in use, and in a frame, in light and dark themes; and the keyboard reaches every
+//! checklists in use, with "Embed this" open (at a phone's width too, in both editions), and in a
+//! frame, in light and dark themes; and the keyboard reaches every
 //! part in a sensible order with its focus always visible and no trap.
 
 use fantoccini::Client;
 use serde_json::{json, Value};
 
 use explainer_browser_tests::browser::{
-    click, eval, fill, keys, open_page, press, press_on_page, with_browser_configured, DARK_MODE,
+    click, eval, fill, keys, open_page, press, press_on_page, touch_island, wait_until,
+    with_browser_configured, with_browser_sized, DARK_MODE,
 };
 use explainer_browser_tests::dist_dir;
 use explainer_browser_tests::server::StaticServer;
@@ -60,10 +62,45 @@ async fn audit(dark: bool) {
         fill(&client, "#faq-filter", "trade").await;
         assert_no_violations(&client, &format!("{theme}, checklists and filter in use")).await;
 
+        open_embed_this(&client).await;
+        assert_no_violations(&client, &format!("{theme}, Embed this open")).await;
+
         open_page(&client, &server, &format!("/{FRAME_FILE}")).await;
         assert_no_violations(&client, &format!("{theme}, in a frame")).await;
     })
     .await;
+}
+
+/// Opens "Embed this" and waits for its preview to be sized to the part it shows.
+async fn open_embed_this(client: &Client) {
+    touch_island(client, ".embed-code__summary").await;
+    wait_until(
+        client,
+        "const frame = document.querySelector('.embed-code__frame'); \
+         return frame !== null && frame.style.height !== ''",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn embed_this_opens_within_a_phones_column_reachable_by_keyboard_in_both_editions() {
+    let server = StaticServer::start(dist_dir());
+    for path in ["/", "/km/"] {
+        let url = server.url(path);
+        with_browser_sized(375, 812, move |client| async move {
+            client.goto(&url).await.unwrap();
+            open_embed_this(&client).await;
+            let fits = eval(
+                &client,
+                "const box = document.querySelector('.embed-code__frame-box'); \
+                 return [document.querySelector('.embed-code__frame').offsetWidth <= box.clientWidth, box.tabIndex]",
+            )
+            .await;
+            assert_eq!(fits, json!([true, 0]), "{path}: the preview fits its column, and its box takes focus");
+            assert_no_violations(&client, &format!("{path} at 375 px, Embed this open")).await;
+        })
+        .await;
+    }
 }
 
 /// The Khmer edition, with the FAQ fully open.

@@ -6,6 +6,7 @@ mod accessibility;
 mod build;
 mod checklists;
 mod cms;
+mod conformance;
 mod csp;
 mod embed;
 mod engines;
