@@ -12,7 +12,8 @@
 //!   mobile DevTools throttling applied through the DevTools protocol: first paint, first story
 //!   section visible, how long after the first paint the first control answers, the files a
 //!   reader of the top fetches, then (the page used, every part scrolled through) islands
-//!   hydrated, an FAQ click, the wasm memory and the files a reader of every part fetches;
+//!   hydrated, an FAQ click, the wasm memory and the files a reader of every part fetches; and,
+//!   once per edition, the files a reader of every part fetches with Save-Data on;
 //! - Lighthouse (mobile) runs on every variant with DevTools throttling, and on the page as built
 //!   and the static limit with its default simulated throttling, the runs of one round
 //!   interleaved so that other work on the machine falls on all of them alike;
@@ -84,6 +85,12 @@ async fn main() {
         }
     }
 
+    eprintln!("[bench] Chromium, a reader of every part saving data, in each edition");
+    let mut save_data = vec![page::save_data_files(servers[BUILT].url("/")).await];
+    if variants.len() > KHMER {
+        save_data.push(page::save_data_files(servers[KHMER].url("/")).await);
+    }
+
     let mut series: Vec<Series> = (0..variants.len())
         .map(|variant| Series::new(variant, Throttling::Devtools))
         .chain([BUILT, STATIC_LIMIT].map(|variant| Series::new(variant, Throttling::Simulated)))
@@ -117,6 +124,7 @@ async fn main() {
             built: &loads,
             khmer: &khmer_loads,
             static_first_control: &static_first_control,
+            save_data: &save_data,
         },
         &variants,
         &series,

@@ -244,3 +244,30 @@ pub async fn load(url: String) -> Value {
     .await;
     receiver.recv().unwrap()
 }
+
+/// The files a reader whose browser asks to save data fetches, as URL and body size as sent,
+/// reading every part of the page at `url`: scrolling through it all, touching nothing.
+pub async fn save_data_files(url: String) -> Vec<(String, u64)> {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    browser::with_browser(move |client| async move {
+        browser::cdp(
+            &client,
+            "Emulation.setDataSaverOverride",
+            serde_json::json!({ "dataSaverEnabled": true }),
+        )
+        .await;
+        client.goto(&url).await.unwrap();
+        browser::wait_until_idle(&client).await;
+        client.execute_async(SCROLL_THROUGH, vec![]).await.unwrap();
+        browser::wait_until_idle(&client).await;
+        let files = browser::eval(
+            &client,
+            "return [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')] \
+             .map((e) => [e.name, e.encodedBodySize])",
+        )
+        .await;
+        sender.send(serde_json::from_value(files).unwrap()).unwrap();
+    })
+    .await;
+    receiver.recv().unwrap()
+}
