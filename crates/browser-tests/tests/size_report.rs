@@ -15,10 +15,11 @@ use std::path::{Path, PathBuf};
 
 use explainer_browser_tests::bundle::{self, LazyModule};
 use explainer_browser_tests::first_load::{
-    EVERY_MODULE_BROTLI_BUDGET, FIRST_LOAD_BROTLI_BUDGET, TOP_OF_PAGE_BROTLI_BUDGET,
+    EVERY_MODULE_BROTLI_BUDGET, EVERY_PART_BROTLI_BUDGET, FIRST_USE_BROTLI_BUDGET,
+    TOP_OF_PAGE_BROTLI_BUDGET,
 };
 use explainer_browser_tests::{dist_dir as dist, repo_dir};
-use explainer_core::names::{LAZY_ISLANDS, PAGE_FILE};
+use explainer_core::names::{LAZY_ISLANDS, ON_TOUCH_ISLANDS, PAGE_FILE};
 
 /// The local files the page (`html`) links to (`href`, `src`), in order, without repeats; what
 /// only a `<noscript>` asks for is not fetched when JavaScript runs.
@@ -99,6 +100,21 @@ fn size_table(dist: &Path, title: &str, files: &[String]) -> (String, usize) {
     (report, totals[2])
 }
 
+/// Whether `module` (a file name) is the own module of an island hydrated only on a reader's
+/// touch (`ON_TOUCH_ISLANDS`): the splitter names it after the island, in snake case.
+fn is_on_touch_module(module: &str) -> bool {
+    ON_TOUCH_ISLANDS.iter().any(|island| {
+        let mut snake = String::new();
+        for (i, c) in island.chars().enumerate() {
+            if c.is_uppercase() && i > 0 {
+                snake.push('_');
+            }
+            snake.push(c.to_ascii_lowercase());
+        }
+        module.starts_with(&format!("split_{snake}_loader_"))
+    })
+}
+
 #[test]
 fn first_load_fits_the_brotli_budget() {
     let dist = dist();
@@ -114,10 +130,9 @@ fn first_load_fits_the_brotli_budget() {
     );
     let (table, use_total) = size_table(&dist, "on the first sign of use", &on_use);
     report += &table;
-    let first_load = top_total + use_total;
     report += &format!(
-        "first load with the code: {first_load} of {FIRST_LOAD_BROTLI_BUDGET} bytes brotli ({:.0}%)\n",
-        100.0 * first_load as f64 / FIRST_LOAD_BROTLI_BUDGET as f64
+        "budget: {use_total} of {FIRST_USE_BROTLI_BUDGET} bytes brotli ({:.0}%)\n",
+        100.0 * use_total as f64 / FIRST_USE_BROTLI_BUDGET as f64
     );
     let lazy = lazy_modules(&dist, &on_use[2]);
     report += &format!(
@@ -127,7 +142,17 @@ fn first_load_fits_the_brotli_budget() {
     for (module, size) in &lazy {
         report += &format!("{:<72} {size:>9}\n", module.file);
     }
-    let everything = first_load + lazy.iter().map(|(_, size)| size).sum::<usize>();
+    let touched: usize = (lazy.iter())
+        .filter(|(module, _)| is_on_touch_module(&module.file))
+        .map(|(_, size)| size)
+        .sum();
+    let every_part = top_total + use_total + lazy.iter().map(|(_, size)| size).sum::<usize>();
+    let every_part_but_touched = every_part - touched;
+    report += &format!(
+        "a reader of every part (the modules loaded on a touch left out): {every_part_but_touched} of {EVERY_PART_BROTLI_BUDGET} bytes brotli ({:.0}%)\n",
+        100.0 * every_part_but_touched as f64 / EVERY_PART_BROTLI_BUDGET as f64
+    );
+    let everything = every_part;
     report += &format!(
         "everything the page can fetch: {everything} of {EVERY_MODULE_BROTLI_BUDGET} bytes brotli ({:.0}%)\n",
         100.0 * everything as f64 / EVERY_MODULE_BROTLI_BUDGET as f64
@@ -149,8 +174,12 @@ fn first_load_fits_the_brotli_budget() {
         "a reader of the top fetches {top_total} bytes brotli, over the budget of {TOP_OF_PAGE_BROTLI_BUDGET}"
     );
     assert!(
-        first_load <= FIRST_LOAD_BROTLI_BUDGET,
-        "the first load with the code is {first_load} bytes brotli, over the budget of {FIRST_LOAD_BROTLI_BUDGET}"
+        use_total <= FIRST_USE_BROTLI_BUDGET,
+        "the code of the first use is {use_total} bytes brotli, over the budget of {FIRST_USE_BROTLI_BUDGET}"
+    );
+    assert!(
+        every_part_but_touched <= EVERY_PART_BROTLI_BUDGET,
+        "a reader of every part fetches {every_part_but_touched} bytes brotli, over the budget of {EVERY_PART_BROTLI_BUDGET}"
     );
     assert!(
         everything <= EVERY_MODULE_BROTLI_BUDGET,

@@ -11,6 +11,7 @@ pub mod edits;
 pub mod embed_heights;
 pub mod files;
 pub mod head;
+pub mod import_names;
 pub mod line_breaks;
 pub mod loader;
 pub mod locator_map;

@@ -11,14 +11,17 @@ use std::process::Command;
 
 use crate::edits::{fill_blanks, replace_exactly};
 use crate::files::{read, read_bytes, short_hash, write};
+use crate::import_names;
 use crate::tools::run;
 use explainer_core::names::{MODULE_FAILED_EVENT, STALL_BOUND_MS};
 
-/// wasm-opt's options for every module: smallest code, the features every browser the
+/// wasm-opt's options for every module: smallest code (its passes run again until the module
+/// stops shrinking: 1 KB brotli in all, for a few seconds), the features every browser the
 /// explainer supports has, and none of the toolchain's notes (`producers`, `target_features`),
 /// which no browser reads.
 const WASM_OPT_ARGS: &[&str] = &[
     "-Oz",
+    "--converge",
     "--enable-bulk-memory",
     "--enable-nontrapping-float-to-int",
     "--enable-sign-ext",
@@ -72,6 +75,10 @@ pub fn split_lazy_islands(bundle: &Bundle) -> Result<String, String> {
         .arg(&work)
         .arg(&main_split))?;
     let main_wasm = work.join(format!("{}_bg.wasm", bundle.stem));
+    let glue_path = work.join(format!("{}.js", bundle.stem));
+    let (wasm, glue) = import_names::shorten(&read_bytes(&main_wasm)?, &read(&glue_path)?)?;
+    write(&main_wasm, wasm)?;
+    write(&glue_path, glue)?;
     optimize(&main_wasm, bundle.release)?;
 
     let loader = fall_back_on_failure(&read(&work.join(&loader_name))?)?;
@@ -89,7 +96,7 @@ pub fn split_lazy_islands(bundle: &Bundle) -> Result<String, String> {
         write(&bundle.staging.join(&hashed), bytes)?;
     }
     let code = MainCode {
-        glue: read(&work.join(format!("{}.js", bundle.stem)))?,
+        glue: read(&glue_path)?,
         loader,
         wasm: read_bytes(&main_wasm)?,
     };
