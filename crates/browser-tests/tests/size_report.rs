@@ -8,7 +8,7 @@
 //! serves; the files come from what the build wrote (the page's links and code block, the glue's
 //! import of the lazy modules' loader, the modules that loader fetches).
 //!
-//! Run after `trunk build --release`:
+//! Run after `scripts/build`:
 //! `cargo test -p explainer-browser-tests --test size_report -- --nocapture`.
 
 use std::path::{Path, PathBuf};
@@ -65,7 +65,7 @@ fn compressed_size(dist: &Path, file: &str, suffix: &str) -> usize {
     let metadata = std::fs::metadata(&copy).unwrap_or_else(|e| {
         panic!(
             "{file} has no {suffix} copy ({}: {e}): the release build writes one beside every \
-             text and wasm file; build dist/ with `trunk build --release`",
+             text and wasm file; build dist/ with `scripts/build`",
             copy.display()
         )
     });

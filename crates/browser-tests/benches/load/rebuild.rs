@@ -1,4 +1,4 @@
-//! The rebuild that `scripts/bench` times: `trunk build --release` after a one-line change to a
+//! The rebuild that `scripts/bench` times: `scripts/build` (the release build) after a one-line change to a
 //! copy of the content folder, passed in through the environment:
 //!
 //! - `BENCH_REBUILD_SECONDS`: how long the build took;

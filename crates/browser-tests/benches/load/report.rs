@@ -211,7 +211,7 @@ pub fn markdown(
         None,
     );
     row(
-        "`trunk build --release` after a one-line content change",
+        "`scripts/build` after a one-line content change",
         "reported",
         rebuild.map_or("not measured (`scripts/bench` measures it)".into(), |r| {
             format!("{:.1} s", r.seconds)
@@ -357,7 +357,7 @@ pub fn markdown(
         Some(rebuild) => {
             writeln!(
                 out,
-                "`EXPLAINER_CONTENT=target/bench/content trunk build --release --dist \
+                "`EXPLAINER_CONTENT=target/bench/content scripts/build --dist \
                  target/bench/dist-rebuild` after `scripts/bench`'s own release build, with one \
                  string of a copy of the content folder changed (the kicker): **{:.1} s**.",
                 rebuild.seconds

@@ -1,6 +1,6 @@
 //! End-to-end journeys: the release `dist/`, served on 127.0.0.1, in headless Chromium, and
 //! the reader's journey in Firefox and WebKit too (`engines`).
-//! Build `dist/` first (`trunk build --release`); `scripts/test` does both.
+//! Build `dist/` first (`scripts/build`); `scripts/test` does both.
 
 mod accessibility;
 mod build;
