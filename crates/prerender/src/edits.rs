@@ -20,6 +20,29 @@ pub fn replace_exactly(
     }
 }
 
+/// `text` with what runs from `start` up to (not including) `end` replaced by `with`, if each
+/// occurs exactly once, `start` first; `what` names the text in the error.
+pub fn replace_between(
+    text: &str,
+    start: &str,
+    end: &str,
+    with: &str,
+    what: &str,
+) -> Result<String, String> {
+    let only = |marker: &str| match text.match_indices(marker).collect::<Vec<_>>()[..] {
+        [(at, _)] => Ok(at),
+        ref found => Err(format!(
+            "{what}: expected 1 of `{marker}`, found {}: has the tool that wrote it changed?",
+            found.len()
+        )),
+    };
+    let (from, to) = (only(start)?, only(end)?);
+    if from > to {
+        return Err(format!("{what}: `{end}` comes before `{start}`"));
+    }
+    Ok(format!("{}{with}{}", &text[..from], &text[to..]))
+}
+
 /// `template` (our file `name`) with each `__BLANK__` filled: every blank given must be in the
 /// template, and none may be left, so a template edited out of step with the build is caught
 /// when the build runs.
@@ -64,6 +87,21 @@ mod tests {
             "the page: expected 2 of `a`, found 1: has the tool that wrote it changed?"
         );
         assert!(replace_exactly("b", "a", "c", 1, "t").is_err());
+    }
+
+    #[test]
+    fn a_span_is_replaced_only_between_markers_found_once_each() {
+        assert_eq!(
+            replace_between("a [x] b", "[", "]", "[y", "t").unwrap(),
+            "a [y] b"
+        );
+        assert!(replace_between("[x] [z]", "[", "]", "", "t")
+            .unwrap_err()
+            .contains("expected 1 of `[`, found 2"));
+        assert!(replace_between("x]", "[", "]", "", "t").is_err());
+        assert!(replace_between("] [", "[", "]", "", "t")
+            .unwrap_err()
+            .contains("comes before"));
     }
 
     #[test]

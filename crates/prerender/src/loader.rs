@@ -98,14 +98,21 @@ pub fn move_to_file(page: &str, public_url: &str) -> Result<(String, Boot), Stri
 /// Takes Trunk's preloads of the glue and the wasm out of `page`, so that a reader who never
 /// needs code fetches none (the loader fetches both when it is first needed), and names the two
 /// files in a data block instead, `<script type="application/json" id="explainer-code">`,
-/// where the script embed finds them. A preload not found is an error: Trunk has changed.
+/// where the script embed finds them. A preload not found once, or a page without one `</head>`,
+/// is an error: Trunk has changed.
 pub fn code_on_demand(page: &str, boot: &Boot) -> Result<String, String> {
     let mut page = page.to_string();
     for url in [&boot.glue_url, &boot.wasm_url] {
         let href = format!("href=\"{url}\"");
-        let at = page
-            .find(&href)
-            .ok_or_else(|| format!("index.html: Trunk's preload of {url} was not found"))?;
+        let at = match page.match_indices(&href).collect::<Vec<_>>()[..] {
+            [(at, _)] => at,
+            ref found => {
+                return Err(format!(
+                    "index.html: expected one preload of {url} from Trunk, found {}",
+                    found.len()
+                ))
+            }
+        };
         let start = page[..at]
             .rfind("<link ")
             .ok_or_else(|| format!("index.html: {url} is not in a <link>"))?;
@@ -118,7 +125,7 @@ pub fn code_on_demand(page: &str, boot: &Boot) -> Result<String, String> {
     let files = serde_json::json!({ "glue": boot.glue_url, "wasm": boot.wasm_url });
     let block =
         format!("<script type=\"application/json\" id=\"{CODE_BLOCK_ID}\">{files}</script></head>");
-    Ok(page.replacen("</head>", &block, 1))
+    replace_exactly(&page, "</head>", &block, 1, "index.html")
 }
 
 /// The quoted text after the first of `markers` found in `script` (each ends with its quote).
@@ -228,8 +235,19 @@ mod tests {
         let without = page.replace("/app-1_bg.wasm", "/other.wasm");
         assert_eq!(
             code_on_demand(&without, &boot).unwrap_err(),
-            "index.html: Trunk's preload of /app-1_bg.wasm was not found"
+            "index.html: expected one preload of /app-1_bg.wasm from Trunk, found 0"
         );
+        let twice = page.replace(
+            "</head>",
+            "<link rel=\"preload\" href=\"/app-1.js\"></head>",
+        );
+        assert!(code_on_demand(&twice, &boot)
+            .unwrap_err()
+            .contains("found 2"));
+        let two_heads = format!("{page}</head>");
+        assert!(code_on_demand(&two_heads, &boot)
+            .unwrap_err()
+            .contains("expected 1 of `</head>`, found 2"));
     }
 
     #[test]

@@ -23,6 +23,7 @@ use partnership_explainer::ui::views::language_switch::LanguageLink;
 use partnership_explainer::ui::views::locator_map::MapShapes;
 
 use crate::content_files::CheckedEdition;
+use crate::edits::replace_exactly;
 use crate::head::{head_tags, Alternate};
 use crate::settings::BuildSettings;
 
@@ -77,10 +78,8 @@ pub fn pages(
     let mut head = inside(template, "head")?.to_string();
     for (attribute, file) in [("href", STATIC_CSS_FILE), ("src", READING_MODE_FILE)] {
         let relative = format!("{attribute}=\"{file}\"");
-        if !head.contains(&relative) {
-            return Err(format!("index.html: the head has no {relative}"));
-        }
-        head = head.replace(&relative, &format!("{attribute}=\"{public_url}{file}\""));
+        let absolute = format!("{attribute}=\"{public_url}{file}\"");
+        head = replace_exactly(&head, &relative, &absolute, 1, "index.html's head")?;
     }
     let staged = Staged {
         head: &head,

@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::edits::{fill_blanks, replace_exactly};
+use crate::edits::{fill_blanks, replace_between, replace_exactly};
 use crate::files::{read, read_bytes, short_hash, write};
 use crate::import_names;
 use crate::tools::run;
@@ -210,14 +210,10 @@ fn fall_back_on_failure(loader: &str) -> Result<String, String> {
     const NEXT: &str = "function makeLoad(";
     // What our replacement calls in the library's loader.
     const USES: &str = "function getSharedImports(";
-    let changed = |what: &str| {
-        format!("the lazy modules' loader has no `{what}`: has wasm_split_cli_support changed?")
-    };
-    let (Some(start), Some(end)) = (loader.find(START), loader.find(NEXT)) else {
-        return Err(changed(START));
-    };
     if !loader.contains(USES) {
-        return Err(changed(USES));
+        return Err(format!(
+            "the lazy modules' loader has no `{USES}`: has wasm_split_cli_support changed?"
+        ));
     }
     let ours = fill_blanks(
         "lazy_failure.js",
@@ -227,7 +223,7 @@ fn fall_back_on_failure(loader: &str) -> Result<String, String> {
             ("__STALL_BOUND_MS__", &STALL_BOUND_MS.to_string()),
         ],
     )?;
-    Ok(format!("{}{ours}{}", &loader[..start], &loader[end..]))
+    replace_between(loader, START, NEXT, &ours, "the lazy modules' loader")
 }
 
 /// How the library's loader fetches each lazy module (`fetch(new URL("./x.wasm",
@@ -387,6 +383,10 @@ mod tests {
         assert!(fall_back_on_failure(&renamed)
             .unwrap_err()
             .contains("wrapAsyncCb"));
+        let twice = format!("{LOADER}{LOADER}");
+        assert!(fall_back_on_failure(&twice)
+            .unwrap_err()
+            .contains("expected 1 of `function wrapAsyncCb(callee) {`, found 2"));
         let without = LOADER.replace("getSharedImports", "sharedImports");
         assert!(fall_back_on_failure(&without)
             .unwrap_err()
