@@ -228,11 +228,14 @@ fn largest_items() -> String {
         match payload.unwrap() {
             wasmparser::Payload::ImportSection(imports) => {
                 imported = imports
-                    .into_iter()
+                    .into_imports()
                     .filter(|i| matches!(i.as_ref().unwrap().ty, wasmparser::TypeRef::Func(_)))
                     .count();
             }
-            wasmparser::Payload::CodeSectionEntry(body) => sizes.push(body.range().len()),
+            wasmparser::Payload::CodeSectionEntry(body) => {
+                let range = body.range();
+                sizes.push((range.end - range.start) as usize)
+            }
             wasmparser::Payload::CustomSection(section) => {
                 if let wasmparser::KnownCustom::Name(reader) = section.as_known() {
                     for name in reader.into_iter().flatten() {
