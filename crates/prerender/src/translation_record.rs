@@ -4,7 +4,8 @@
 
 use std::path::Path;
 
-use explainer_core::content::translations::{record_of, translated_texts, RECORD_FIELD};
+use explainer_core::content::fields::RECORD_FIELD;
+use explainer_core::content::translations::{record_of, translated_texts};
 use serde_json::Value;
 
 use crate::content_files::REFERENCE;

@@ -4,25 +4,8 @@
 
 use serde_json::Value;
 
-use super::translations::RECORD_FIELD;
+use super::fields::{is_id_field, RECORD_FIELD};
 use super::validate::Problem;
-
-/// Fields whose values are ids (or the map's country codes, or the address the explainer is
-/// published at), compared as they are; every other string is translated text.
-const ID_FIELDS: &[&str] = &[
-    "id",
-    "section",
-    "audience",
-    "highlight",
-    "members",
-    "country",
-    "base_url",
-];
-
-/// Whether values of `field` are ids, the same in every edition.
-pub fn is_id_field(field: &str) -> bool {
-    ID_FIELDS.contains(&field)
-}
 
 /// Every way `edition` differs in shape or ids from `reference`, each named by its place.
 pub fn compare_editions(reference: &Value, edition: &Value) -> Vec<Problem> {

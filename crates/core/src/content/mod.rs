@@ -3,6 +3,7 @@
 
 pub mod dates;
 pub mod editions;
+pub mod fields;
 pub mod inline;
 pub mod model;
 pub mod numbers;

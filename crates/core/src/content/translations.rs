@@ -8,11 +8,9 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::editions::is_id_field;
+use super::fields::is_id_field;
+use super::fields::RECORD_FIELD;
 use crate::short_hash::short_hash;
-
-/// The top-level field that holds an edition's record.
-pub const RECORD_FIELD: &str = "translated_from";
 
 /// Fields that are not translated from the reference's words: ids, the language tag, the
 /// edition's digits and the record itself.
