@@ -25,7 +25,8 @@ pub const CODE_BLOCK_ID: &str = "explainer-code";
 /// Put on an island whose code could not be loaded: it stays as rendered and says so.
 pub const LOAD_FAILED_ATTRIBUTE: &str = "data-load-failed";
 
-/// Sent on `window` each time the islands of a page or fragment have hydrated.
+/// Sent to each explainer root (`.explainer`) once the islands of its page or fragment have
+/// hydrated; the root island waits for it to apply state that spans islands.
 pub const HYDRATED_EVENT: &str = "explainer-hydrated";
 /// Sent on `window` by the lazy modules' loader when a module cannot be loaded.
 pub const MODULE_FAILED_EVENT: &str = "explainer-module-failed";

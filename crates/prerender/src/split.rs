@@ -1,6 +1,7 @@
-//! Lazy islands' code in modules of its own. The islands marked `#[island(lazy)]` (the FAQ,
-//! the checklists, the embed panel) are hydrated only when a reader comes near them, so their
-//! code need not be in the wasm every reader loads. This splits the wasm Cargo built (linked
+//! Lazy islands' code in modules of its own. The islands marked `#[island(lazy)]` are hydrated
+//! only when a reader needs them (the FAQ and the checklists when a reader comes near them,
+//! "Embed this" when someone opens it; `names::LAZY_ISLANDS`), so their code need not be in the
+//! wasm every reader loads. This splits the wasm Cargo built (linked
 //! with its relocations, see `.cargo/config.toml`) into the main module and one module per
 //! lazy island (plus chunks they share), runs wasm-bindgen and, in release builds, wasm-opt on
 //! each, and puts them in place of Trunk's glue and wasm. It is what cargo-leptos does with
