@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use crate::html_text::escape;
-use crate::names::{CARDS_FOLDER, FRAME_FILE, SHARE_CARD_FILE};
+use crate::names::{CARDS_FOLDER, FRAME_FILE, PART_FRAMES_FOLDER, SHARE_CARD_FILE};
 use crate::page_kind::Edition;
 
 /// The key of the whole explainer in the heights table; a part's key is its slug.
@@ -72,7 +72,7 @@ impl EmbedHeights {
 pub fn frame_url(base: &str, edition: &Edition, part: Option<&str>) -> String {
     let path = &edition.path;
     match part {
-        Some(part) => format!("{base}{path}embed/{part}.html"),
+        Some(part) => format!("{base}{path}{PART_FRAMES_FOLDER}/{part}.html"),
         None => format!("{base}{path}{FRAME_FILE}"),
     }
 }
@@ -166,7 +166,7 @@ impl Embed<'_> {
 /// edition is written, relative to the edition's folder: beside the page.
 pub fn oembed_file(part: Option<&str>) -> String {
     match part {
-        Some(part) => format!("embed/{part}.oembed.json"),
+        Some(part) => format!("{PART_FRAMES_FOLDER}/{part}.oembed.json"),
         None => "oembed.json".to_string(),
     }
 }

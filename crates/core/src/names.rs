@@ -8,6 +8,11 @@ pub const PAGE_FILE: &str = "index.html";
 pub const FRAME_FILE: &str = "embed.html";
 /// The markup alone, for the script embed, in each edition's folder.
 pub const FRAGMENT_FILE: &str = "fragment.html";
+/// The folder of each part's frame page (`embed/<part>.html`) and oEmbed answer, in each
+/// edition's folder.
+pub const PART_FRAMES_FOLDER: &str = "embed";
+/// The folder of each part's markup alone (`fragment/<part>.html`), in each edition's folder.
+pub const PART_FRAGMENTS_FOLDER: &str = "fragment";
 /// The stylesheet that lays the page out for reading with no code (no JavaScript, or code that
 /// failed), at the bundle's root.
 pub const STATIC_CSS_FILE: &str = "static.css";

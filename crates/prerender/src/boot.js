@@ -48,7 +48,7 @@ function reportHeight() {
 // In a frame, what a reader does is posted to the host page, for its own analytics
 // (reader-events.js, which also says what is sent and what never is).
 function tellTheHostWhatReadersDo() {
-  const part = /\/embed\/([a-z0-9-]+)\.html$/.exec(location.pathname)?.[1] || "explainer";
+  const part = /\/__PART_FRAMES_FOLDER__\/([a-z0-9-]+)\.html$/.exec(location.pathname)?.[1] || "explainer";
   const context = { part, edition: document.documentElement.lang };
   import("./reader-events.js")
     .then((events) => events.watch(document, document.body, context, (message) => window.parent.postMessage(message, "*")))

@@ -26,7 +26,7 @@ pub fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), String> {
 
 /// Sixteen hex digits of the SHA-256 of `bytes`: a file named with them gets a new name
 /// whenever its content changes.
-pub fn short_hash(bytes: &[u8]) -> String {
+pub fn file_name_hash(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};
     Sha256::digest(bytes)
         .iter()

@@ -5,12 +5,12 @@
 //! (`static.css`) if the wasm cannot be loaded.
 
 use explainer_core::names::{
-    CODE_BLOCK_ID, FRAME_CLASS, LAZY_ISLANDS, LOAD_EVERYTHING_EVENT, SAVE_DATA_NOTICE_CLASS,
-    STATIC_CSS_FILE, TOUCHED_ATTRIBUTE,
+    CODE_BLOCK_ID, FRAME_CLASS, LAZY_ISLANDS, LOAD_EVERYTHING_EVENT, PART_FRAMES_FOLDER,
+    SAVE_DATA_NOTICE_CLASS, STATIC_CSS_FILE, TOUCHED_ATTRIBUTE,
 };
 
 use crate::edits::{fill_blanks, replace_exactly};
-use crate::files::short_hash;
+use crate::files::file_name_hash;
 
 /// A script file to write next to the pages.
 pub struct Boot {
@@ -76,7 +76,7 @@ pub fn rename_code(page: &str, trunk_stem: &str, stem: &str) -> Result<String, S
 pub fn move_to_file(page: &str, public_url: &str) -> Result<(String, Boot), String> {
     let trunk = trunk_loader(page)?;
     let source = boot_source(trunk.glue_url, trunk.wasm_url, public_url)?;
-    let hex = short_hash(source.as_bytes());
+    let hex = file_name_hash(source.as_bytes());
     let boot = Boot {
         name: format!("boot-{hex}.js"),
         source,
@@ -162,6 +162,7 @@ fn boot_source(js: &str, wasm: &str, public_url: &str) -> Result<String, String>
             ("__TOUCHED_ATTRIBUTE__", TOUCHED_ATTRIBUTE),
             ("__SAVE_DATA_NOTICE__", SAVE_DATA_NOTICE_CLASS),
             ("__LOAD_EVERYTHING_EVENT__", LOAD_EVERYTHING_EVENT),
+            ("__PART_FRAMES_FOLDER__", PART_FRAMES_FOLDER),
         ],
     )
 }

@@ -12,7 +12,8 @@ use explainer_core::content::Content;
 use explainer_core::embed_snippets::{oembed_file, Embed, EmbedHeights};
 use explainer_core::html_text::escape;
 use explainer_core::names::{
-    FRAGMENT_FILE, FRAME_CLASS, FRAME_FILE, PAGE_FILE, READING_MODE_FILE, STATIC_CSS_FILE,
+    FRAGMENT_FILE, FRAME_CLASS, FRAME_FILE, PAGE_FILE, PART_FRAGMENTS_FOLDER, PART_FRAMES_FOLDER,
+    READING_MODE_FILE, STATIC_CSS_FILE,
 };
 use explainer_core::page_kind::{Edition, PageKind};
 use hydration_context::SsrSharedContext;
@@ -170,7 +171,7 @@ pub fn pages(
             let alone = |kind: PageKind| render_part(&content, kind, &part, &full_page);
             let part_oembed = oembed_file(Some(&part.slug));
             pages.push(Page {
-                file: format!("{}embed/{}.html", edition.path, part.slug),
+                file: format!("{}{PART_FRAMES_FOLDER}/{}.html", edition.path, part.slug),
                 html: document(
                     PageKind::Frame,
                     &frame_body_class,
@@ -181,7 +182,7 @@ pub fn pages(
             let title = format!("{} · {}", part.name, content.labels.page_title);
             pages.push(oembed(Some(&part.slug), &title));
             pages.push(Page {
-                file: format!("{}fragment/{}.html", edition.path, part.slug),
+                file: format!("{}{PART_FRAGMENTS_FOLDER}/{}.html", edition.path, part.slug),
                 html: alone(PageKind::Fragment),
             });
         }

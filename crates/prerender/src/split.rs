@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::edits::{fill_blanks, replace_between, replace_exactly};
-use crate::files::{read, read_bytes, short_hash, write};
+use crate::files::{file_name_hash, read, read_bytes, write};
 use crate::import_names;
 use crate::tools::run;
 use explainer_core::names::{MODULE_FAILED_EVENT, STALL_BOUND_MS};
@@ -91,7 +91,7 @@ pub fn split_lazy_islands(bundle: &Bundle) -> Result<String, String> {
         let hashed = format!(
             "{}-{}.wasm",
             name.trim_end_matches(".wasm"),
-            short_hash(&bytes)
+            file_name_hash(&bytes)
         );
         loader = name_module(&loader, &name, &hashed)?;
         write(&bundle.staging.join(&hashed), bytes)?;
@@ -156,7 +156,7 @@ impl MainCode {
         let mut bytes = self.glue.as_bytes().to_vec();
         bytes.extend_from_slice(self.loader.as_bytes());
         bytes.extend_from_slice(&self.wasm);
-        Ok(format!("{name}-{}", short_hash(&bytes)))
+        Ok(format!("{name}-{}", file_name_hash(&bytes)))
     }
 
     /// The three files naming each other as `stem` instead of `trunk_stem`: the glue imports
