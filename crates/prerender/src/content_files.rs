@@ -26,9 +26,11 @@ pub struct CheckedEdition {
 pub fn load_editions(dir: &Path) -> Result<Vec<CheckedEdition>, String> {
     let reference_path = dir.join(REFERENCE);
     let reference_text = read(&reference_path)?;
+    // Checked before it is read as plain JSON, so that a broken file is reported with its place.
+    let content = check(&reference_path, &reference_text)?;
     let reference = json(&reference_path, &reference_text)?;
     let mut editions = vec![CheckedEdition {
-        content: check(&reference_path, &reference_text)?,
+        content,
         path: String::new(),
     }];
     let mut reports = Vec::new();
@@ -115,7 +117,7 @@ pub fn stale_translations(
     lines
 }
 
-/// `text` as JSON; only called on text `check` accepted.
+/// `text` as JSON; only called on text `check` accepted, so it does not fail.
 fn json(path: &Path, text: &str) -> Result<serde_json::Value, String> {
     serde_json::from_str(text).map_err(|e| format!("{}: {e}", path.display()))
 }
@@ -154,7 +156,10 @@ pub fn check_files(paths: &[String]) -> Result<(), String> {
         let checked = if reference.is_file() && path_buf.file_name().is_some_and(|n| n != REFERENCE)
         {
             read(&reference)
-                .and_then(|text| json(&reference, &text))
+                .and_then(|text| {
+                    check(&reference, &text)?;
+                    json(&reference, &text)
+                })
                 .and_then(|value| {
                     let text = read(path_buf)?;
                     let content = check_against(path_buf, &text, &reference, &value)?;

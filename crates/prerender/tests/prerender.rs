@@ -358,6 +358,52 @@ fn check_lists_every_file_and_fails_on_any_problem() {
 }
 
 /// A content folder with the shipped English file and a second edition made from it.
+/// A folder of its own holding `files` (name and text), emptied first.
+fn content_folder(name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (file, text) in files {
+        std::fs::write(dir.join(file), text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn a_broken_reference_file_stops_the_build_with_its_place() {
+    let broken = SHIPPED.replacen("\"lang\": \"en\",", "\"lang\": \"en\"", 1);
+    let dir = content_folder("broken-reference", &[("en.json", &broken)]);
+    let report = content_files::load_editions(&dir).err().unwrap();
+    assert!(report.contains("en.json: "), "{report}");
+    assert!(
+        report.contains("en.json: line 3, column 3: not valid JSON"),
+        "{report}"
+    );
+    assert!(report.ends_with("nothing was built."), "{report}");
+}
+
+#[test]
+fn a_broken_edition_stops_the_build_naming_it() {
+    let dir = content_folder(
+        "broken-edition",
+        &[("en.json", SHIPPED), ("km.json", "{\"lang\": ")],
+    );
+    let report = content_files::load_editions(&dir).err().unwrap();
+    assert!(report.contains("km.json: "), "{report}");
+    assert!(
+        !report.contains("en.json: "),
+        "the reference is fine: {report}"
+    );
+    assert!(report.ends_with("nothing was built."), "{report}");
+}
+
+#[test]
+fn a_missing_reference_file_stops_the_build_naming_it() {
+    let dir = content_folder("no-reference", &[("km.json", SHIPPED)]);
+    let report = content_files::load_editions(&dir).err().unwrap();
+    assert!(report.contains("en.json"), "{report}");
+}
+
 fn two_editions() -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("editions");
     std::fs::create_dir_all(&dir).unwrap();
@@ -570,7 +616,25 @@ fn a_template_without_the_reading_mode_script_stops_the_build() {
     )
     .err()
     .unwrap();
-    assert_eq!(err, "index.html: the head has no src=\"reading-mode.js\"");
+    assert_eq!(
+        err,
+        "index.html's head: expected 1 of `src=\"reading-mode.js\"`, found 0: has the tool that wrote it changed?"
+    );
+    // Twice, it would be made absolute twice over: also refused.
+    let twice = TEMPLATE.replace(
+        "</head>",
+        "<script src=\"reading-mode.js\"></script></head>",
+    );
+    let err = explainer_prerender::render::pages(
+        &editions,
+        &twice,
+        &settings(),
+        &[None, None],
+        &Default::default(),
+    )
+    .err()
+    .unwrap();
+    assert!(err.contains("found 2"), "{err}");
 }
 
 #[test]
