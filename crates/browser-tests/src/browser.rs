@@ -578,6 +578,17 @@ pub async fn emulate_media(client: &Client, media: &str) {
     .await;
 }
 
+/// Makes the browser tell pages, from the next navigation on, that its reader asks to save data
+/// (`navigator.connection.saveData`, Chromium's Save-Data).
+pub async fn save_data(client: &Client) {
+    cdp(
+        client,
+        "Emulation.setDataSaverOverride",
+        json!({ "dataSaverEnabled": true }),
+    )
+    .await;
+}
+
 /// Runs `script` in every page before the page's own scripts, from the next navigation on.
 pub async fn before_each_page(client: &Client, script: &str) {
     cdp(

@@ -75,7 +75,7 @@ async fn hydrate_islands_in(root: &web_sys::Element, exports: &JsValue, lazy: La
     let Ok(islands) = root.query_selector_all("leptos-island") else {
         return;
     };
-    let (mut near, mut touched, mut saving) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut near, mut on_touch, mut saving) = (Vec::new(), Vec::new(), Vec::new());
     for i in 0..islands.length() {
         let Some(island) = islands
             .item(i)
@@ -85,21 +85,17 @@ async fn hydrate_islands_in(root: &web_sys::Element, exports: &JsValue, lazy: La
         };
         let name = island_name(&island);
         if ON_TOUCH_ISLANDS.contains(&name.as_str()) {
-            touched.push(island);
+            on_touch.push(island);
             continue;
         }
-        if LAZY_ISLANDS.contains(&name.as_str()) {
-            match lazy {
-                Lazy::WhenNear => {
-                    near.push(island);
-                    continue;
-                }
-                Lazy::WhenTouched => {
-                    saving.push(island);
-                    continue;
-                }
-                Lazy::Now => {}
-            }
+        let is_lazy = LAZY_ISLANDS.contains(&name.as_str());
+        if is_lazy && lazy == Lazy::WhenNear {
+            near.push(island);
+            continue;
+        }
+        if is_lazy && lazy == Lazy::WhenTouched {
+            saving.push(island);
+            continue;
         }
         // Also parts hydration from loading the module, which ran in this task before.
         yield_to_browser().await;
@@ -117,7 +113,7 @@ async fn hydrate_islands_in(root: &web_sys::Element, exports: &JsValue, lazy: La
         }
     }
     hydrate_when_near(near, exports.clone());
-    hydrate_when_touched(touched, exports.clone(), false);
+    hydrate_when_touched(on_touch, exports.clone(), false);
     hydrate_when_touched(saving, exports.clone(), true);
 }
 

@@ -250,12 +250,7 @@ pub async fn load(url: String) -> Value {
 pub async fn save_data_files(url: String) -> Vec<(String, u64)> {
     let (sender, receiver) = std::sync::mpsc::channel();
     browser::with_browser(move |client| async move {
-        browser::cdp(
-            &client,
-            "Emulation.setDataSaverOverride",
-            serde_json::json!({ "dataSaverEnabled": true }),
-        )
-        .await;
+        browser::save_data(&client).await;
         client.goto(&url).await.unwrap();
         browser::wait_until_idle(&client).await;
         client.execute_async(SCROLL_THROUGH, vec![]).await.unwrap();

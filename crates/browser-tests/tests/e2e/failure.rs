@@ -17,7 +17,7 @@ use explainer_browser_tests::{content, dist_dir, khmer, wasm_file};
 use explainer_core::names::{near_islands, FRAME_FILE, LOAD_FAILED_ATTRIBUTE};
 
 /// Every wasm module of the bundle: the main one, one per lazy island and the chunks they share.
-fn modules() -> Vec<String> {
+pub(crate) fn modules() -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dist_dir())
         .unwrap()
         .filter_map(|entry| entry.ok()?.file_name().into_string().ok())

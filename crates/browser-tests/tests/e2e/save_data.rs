@@ -7,22 +7,12 @@ use fantoccini::Client;
 use serde_json::json;
 
 use explainer_browser_tests::browser::{
-    cdp, click, click_now, eval, fill, focused_id, wait_until, wait_until_idle, with_browser,
+    click, click_now, eval, fill, focused_id, save_data, wait_until, wait_until_idle, with_browser,
     with_browser_sized,
 };
 use explainer_browser_tests::server::StaticServer;
 use explainer_browser_tests::{content, dist_dir, khmer, repo_dir};
 use explainer_core::names::SAVE_DATA_NOTICE_CLASS;
-
-/// Tells the page, from the next navigation on, that its reader's browser asks to save data.
-async fn save_data(client: &Client) {
-    cdp(
-        client,
-        "Emulation.setDataSaverOverride",
-        json!({ "dataSaverEnabled": true }),
-    )
-    .await;
-}
 
 /// The wasm files the page has fetched, by name.
 async fn wasm_fetched(client: &Client) -> Vec<String> {

@@ -17,15 +17,11 @@ use explainer_core::names::{FRAME_FILE, ON_TOUCH_ISLANDS, STALL_BOUND_MS};
 /// The lazy modules a part near the reader needs: every module but the main one and the one
 /// "Embed this" loads on a touch.
 fn near_modules() -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dist_dir())
-        .unwrap()
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .filter(|name| name.ends_with(".wasm") && !name.ends_with("_bg.wasm"))
+    crate::failure::modules()
+        .into_iter()
+        .filter(|name| !name.ends_with("_bg.wasm"))
         .filter(|name| !name.starts_with("split_embed_code_loader_"))
-        .collect();
-    names.sort();
-    assert!(names.len() > 2, "the bundle's lazy modules: {names:?}");
-    names
+        .collect()
 }
 
 /// A host page on its own origin with, side by side, the explainer's page opened at an answer
@@ -123,8 +119,13 @@ async fn each_stays_local(client: Client, host: String, module: String) {
     );
 }
 
-#[tokio::test]
-async fn a_stalled_module_holds_back_only_its_parts() {
+/// Stalls each module a near part needs in turn, the others served, and runs `check` on the
+/// host page's address and that module's name.
+async fn with_each_module_stalled<F, Fut>(check: F)
+where
+    F: Fn(String, String) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
     let app = StaticServer::start(dist_dir());
     let host = host_of_all_three(&app);
     for module in near_modules() {
@@ -132,26 +133,28 @@ async fn a_stalled_module_holds_back_only_its_parts() {
             app.reset(&format!("/{other}"));
         }
         app.set(&format!("/{module}"), Reply::Stall);
-        let url = host.url("/host.html");
-        with_browser(move |client| each_stays_local(client, url, module)).await;
+        check(host.url("/host.html"), module).await;
     }
 }
 
 #[tokio::test]
+async fn a_stalled_module_holds_back_only_its_parts() {
+    with_each_module_stalled(|url, module| {
+        with_browser(move |client| each_stays_local(client, url, module))
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn a_stalled_module_holds_back_only_its_parts_in_firefox_and_webkit() {
-    let app = StaticServer::start(dist_dir());
-    let host = host_of_all_three(&app);
-    for module in near_modules() {
-        for other in near_modules() {
-            app.reset(&format!("/{other}"));
-        }
-        app.set(&format!("/{module}"), Reply::Stall);
+    with_each_module_stalled(|url, module| async move {
         for engine in [Engine::Firefox, Engine::WebKit] {
-            let (url, module) = (host.url("/host.html"), module.clone());
+            let (url, module) = (url.clone(), format!("{engine:?}, {module}"));
             with_engine(engine, 1280, 900, true, move |client| {
-                each_stays_local(client, url, format!("{engine:?}, {module}"))
+                each_stays_local(client, url, module)
             })
             .await;
         }
-    }
+    })
+    .await;
 }
